@@ -25,7 +25,7 @@ enum Hints {
 
     /// Whole class/id tokens that are furniture but too short to match as substrings.
     private static let negativeTokens: Set<String> = [
-        "ad", "ads", "adv", "nav", "tags", "tag", "meta", "date", "hide", "hidden", "aside", "rail",
+        "ad", "ads", "adv", "nav", "tags", "meta", "date", "hide", "hidden", "aside", "rail",
         "teaser", "teasers", "topics", "author", "share", "byline", "dateline", "kicker", "eyebrow",
         "photo", "image", "img", "video", "gallery", "media", "print", "lede-art", "note", "promo",
     ]
@@ -36,6 +36,7 @@ enum Hints {
         "post-body", "entry-content", "post-content", "article-content", "articlecontent",
         "story-content", "content-body", "body-text", "bodytext", "article-text", "articletext",
         "story-text", "main-content", "maincontent", "text-body", "post-text", "rich-text", "richtext",
+        "hentry", "type-post",
     ]
 
     /// Lower-cased "class id" string, or nil when the element has neither.

@@ -53,14 +53,42 @@ struct Flattener {
         bufferLinkChars = 0
     }
 
-    private func shouldPrune(_ n: Node, tag: String) -> Bool {
-        if Hints.prunedTags.contains(tag) { return true }
-        if Hints.isHidden(n) { return true }
-        if useClassHints, tag != "body", tag != "html", tag != "main", tag != "a",
+    private enum Verdict { case keep, pruneSubtree, suppressOwnText }
+
+    private func verdict(_ n: Node, tag: String) -> Verdict {
+        if Hints.prunedTags.contains(tag) || Hints.isHidden(n) { return .pruneSubtree }
+        // <article> carries CMS taxonomy classes ("tag-social-media") that would read as furniture.
+        if useClassHints, tag != "body", tag != "html", tag != "main", tag != "article", tag != "a",
            let hint = Hints.classAndID(n), Hints.isFurniture(hint) {
-            return true
+            return .suppressOwnText
         }
+        return .keep
+    }
+
+    /// A body container found inside a furniture-classed wrapper (themes put the whole page in a
+    /// "container penci_sidebar" div) is rescued rather than lost with its wrapper.
+    private func isRescue(_ n: Node) -> Bool {
+        if n.attr("itemprop")?.lowercased() == "articlebody" { return true }
+        if let hint = Hints.classAndID(n), Hints.isBodyContainer(hint) { return true }
         return false
+    }
+
+    /// Walks a furniture subtree emitting nothing, only looking for rescued body containers.
+    private mutating func search(_ node: Node, depth: Int) {
+        guard depth < maxWalkDepth else { return }
+        var c = node.firstChild
+        while let n = c {
+            c = n.nextSibling
+            guard n.isElement else { continue }
+            let tag = n.tag
+            if Hints.prunedTags.contains(tag) || Hints.isHidden(n) { continue }
+            if isRescue(n) {
+                flush()
+                visitBlock(n, tag: tag, depth: depth, inLink: false)
+            } else {
+                search(n, depth: depth + 1)
+            }
+        }
     }
 
     private mutating func walk(_ node: Node, depth: Int, inLink: Bool) {
@@ -86,23 +114,34 @@ struct Flattener {
                 flush()
                 continue
             }
-            if shouldPrune(n, tag: tag) { continue }
+            switch verdict(n, tag: tag) {
+            case .pruneSubtree: continue
+            case .suppressOwnText:
+                flush()
+                search(n, depth: depth + 1)
+                continue
+            case .keep: break
+            }
             if blockTags.contains(tag) {
                 flush()
-                let savedOwner = owner, savedTag = ownerTag
-                let startChars = totalChars, startLinks = totalLinkChars, startParas = paragraphCount
-                owner = n
-                ownerTag = tag
-                walk(n, depth: depth + 1, inLink: inLink)
-                flush()
-                owner = savedOwner
-                ownerTag = savedTag
-                stats[n] = ElementStats(chars: totalChars - startChars,
-                                        linkChars: totalLinkChars - startLinks,
-                                        paragraphs: paragraphCount - startParas)
+                visitBlock(n, tag: tag, depth: depth, inLink: inLink)
             } else {
                 walk(n, depth: depth + 1, inLink: inLink || tag == "a")
             }
         }
+    }
+
+    private mutating func visitBlock(_ n: Node, tag: String, depth: Int, inLink: Bool) {
+        let savedOwner = owner, savedTag = ownerTag
+        let startChars = totalChars, startLinks = totalLinkChars, startParas = paragraphCount
+        owner = n
+        ownerTag = tag
+        walk(n, depth: depth + 1, inLink: inLink)
+        flush()
+        owner = savedOwner
+        ownerTag = savedTag
+        stats[n] = ElementStats(chars: totalChars - startChars,
+                                linkChars: totalLinkChars - startLinks,
+                                paragraphs: paragraphCount - startParas)
     }
 }
