@@ -1,0 +1,212 @@
+import BriefModel
+
+/// Turns resolved name sets into `Entity` values: canonical name, kind, aliases, ids, the
+/// briefs and notes that mention them, role references, co-occurrence and quotes. Drops sets
+/// with too little evidence of being a real thing.
+struct EntityAssembly {
+    let gazetteer: Gazetteer
+    let catalog: EntityCatalog
+    let statistics: NameStatistics
+    let texts: [EntityText]
+    let briefCount: Int
+
+    /// Per brief, only its most mentioned entities pair up for `related`: no quadratic blow-up.
+    static let relatedPerBrief = 25
+    static let relatedShown = 20
+
+    private struct Draft {
+        var node: NameNode
+        var root = -1
+        var name = ""
+        var kind = Entity.Kind.other
+        var entity: Int?
+    }
+
+    mutating func build(resolver: inout EntityResolver, mentions: [Mention], roles: [RoleReference],
+                        quotes: [(text: Int, speaker: EntityExtraction.QuoteSpeaker, quote: String)]) -> EntityResult {
+        let roots = resolver.roots()
+        let nodes = resolver.nodes
+        // Aggregate nodes into one draft per root.
+        var draftOf: [Int: Int] = [:]
+        var drafts: [Draft] = []
+        for n in nodes.indices {
+            let r = roots[n]
+            if let d = draftOf[r] {
+                if n != r { drafts[d].node.merge(nodes[n]) }
+            } else {
+                draftOf[r] = drafts.count
+                var node = nodes[r]
+                if n != r { node.merge(nodes[n]) }
+                drafts.append(Draft(node: node, root: r))
+            }
+        }
+        // Catalog entries nobody mentioned still get their page.
+        var catalogSeen = Set<Int>()
+        for d in drafts { if case .catalog(let i)? = d.node.known { catalogSeen.insert(i) } }
+        for (i, entry) in catalog.names.entries.enumerated() where !catalogSeen.contains(i) {
+            drafts.append(Draft(node: NameNode(key: "#c\(i)", known: .catalog(i),
+                                               words: NameTable.key(entry.name).split(separator: " ").map(String.init))))
+        }
+        // Name, kind, keep or drop.
+        var kept: [Int] = []
+        for d in drafts.indices {
+            name(&drafts[d])
+            // A lone surname shared by two people is neither of them nor an entity.
+            if !resolver.ambiguous.contains(drafts[d].root), keep(drafts[d]) { kept.append(d) }
+        }
+        kept.sort {
+            (drafts[$0].node.mentions, drafts[$1].name) > (drafts[$1].node.mentions, drafts[$0].name)
+        }
+        var entities: [Entity] = []
+        var usedIDs = Set<String>()
+        for d in kept {
+            let draft = drafts[d]
+            var id = Slug.make(draft.name)
+            var suffix = 2
+            while usedIDs.contains(id) { id = Slug.make(draft.name) + "-\(suffix)"; suffix += 1 }
+            usedIDs.insert(id)
+            drafts[d].entity = entities.count
+            entities.append(Entity(id: id, name: draft.name, kind: draft.kind, aliases: aliases(draft),
+                                   description: description(draft), briefs: [], mentions: 0))
+        }
+        // Every mention (and resolved role reference) to its entity.
+        var entityOfMention = [Int?](repeating: nil, count: mentions.count)
+        for (m, node) in resolver.mentionNode.enumerated() {
+            guard let node, let d = draftOf[roots[node]] else { continue }
+            entityOfMention[m] = drafts[d].entity
+        }
+        let entityOfRole = RoleResolution.resolve(roles, mentions: mentions, entityOfMention: entityOfMention,
+                                                  kinds: entities.map(\.kind), nodes: entities.indices.map { e in
+                                                      drafts[kept[e]].node
+                                                  })
+        var perText = [[Int: (count: Int, first: Int)]](repeating: [:], count: texts.count)
+        func count(_ entity: Int, _ text: Int, _ order: Int) {
+            let old = perText[text][entity] ?? (0, order)
+            perText[text][entity] = (old.count + 1, old.first)
+        }
+        for (m, e) in entityOfMention.enumerated() { if let e { count(e, mentions[m].text, m) } }
+        for (r, e) in entityOfRole.enumerated() { if let e { count(e, roles[r].text, Int.max - 1) } }
+
+        var briefEntities: [String: [String]] = [:]
+        var noteEntities: [String: [String]] = [:]
+        var pairs: [UInt64: Int] = [:]
+        for (t, counts) in perText.enumerated() {
+            let ordered = counts.sorted { ($0.value.count, -$0.value.first) > ($1.value.count, -$1.value.first) }.map(\.key)
+            let isBrief = t < briefCount
+            if isBrief { briefEntities[texts[t].id] = ordered.map { entities[$0].id } }
+            else { noteEntities[texts[t].id] = ordered.map { entities[$0].id } }
+            for e in ordered {
+                entities[e].mentions += counts[e]!.count
+                if isBrief { entities[e].briefs.append(texts[t].id) } else { entities[e].notes.append(texts[t].id) }
+            }
+            guard isBrief else { continue }
+            let top = ordered.prefix(Self.relatedPerBrief)
+            for (i, a) in top.enumerated() {
+                for b in top.dropFirst(i + 1) {
+                    pairs[UInt64(min(a, b)) << 32 | UInt64(max(a, b)), default: 0] += 1
+                }
+            }
+        }
+        var related = [[(id: String, count: Int)]](repeating: [], count: entities.count)
+        for (pair, n) in pairs {
+            let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
+            related[a].append((entities[b].id, n)); related[b].append((entities[a].id, n))
+        }
+        for e in entities.indices {
+            entities[e].related = Array(related[e].sorted { ($0.count, $1.id) > ($1.count, $0.id) }.prefix(Self.relatedShown))
+        }
+        for q in quotes {
+            let e: Int?
+            switch q.speaker {
+            case .mention(let m): e = entityOfMention[m]
+            case .role(let r): e = entityOfRole[r]
+            }
+            guard let e, entities[e].kind == .person, q.quote.unicodeScalars.count <= 1200,
+                  !entities[e].quotes.contains(where: { $0.text == q.quote }) else { continue }
+            entities[e].quotes.append(Entity.Quote(text: q.quote, brief: texts[q.text].id))
+        }
+        return EntityResult(entities: entities, briefEntities: briefEntities, noteEntities: noteEntities,
+                            aliasIndex: aliasIndex(entities, kept.map { drafts[$0].node }))
+    }
+
+    private func name(_ d: inout Draft) {
+        switch d.node.known {
+        case .catalog(let i)?:
+            d.name = catalog.names.entries[i].name; d.kind = catalog.names.entries[i].kind; return
+        case .gazetteer(let i)?:
+            d.name = gazetteer.names.entries[i].name; d.kind = gazetteer.names.entries[i].kind; return
+        case nil: break
+        }
+        // The longest full (multi-word) form written at least twice, else any full form, else
+        // the most written; then the most written among equally long ones.
+        let forms = d.node.forms
+        let full = forms.filter { wordCount($0.key) >= 2 }
+        let frequent = full.filter { $0.value >= 2 }
+        let pool = !frequent.isEmpty ? frequent : !full.isEmpty ? full : forms
+        let best = pool.max {
+            let a = wordCount($0.key), b = wordCount($1.key)
+            return (a, $0.value, $1.key) < (b, $1.value, $0.key)
+        }
+        d.name = best?.key ?? d.node.key
+        d.kind = d.node.kind(gazetteer, catalog)
+        if d.node.votes.winner == nil, d.node.known == nil {
+            var named = d.node
+            named.words = NameTable.key(d.name).split(separator: " ").map(String.init)
+            d.kind = named.kind(gazetteer, catalog)
+        }
+    }
+
+    private func wordCount(_ s: String) -> Int { s.split(separator: " ").count }
+
+    /// Whether a set has enough evidence to be an entity page.
+    private func keep(_ d: Draft) -> Bool {
+        if case .catalog? = d.node.known { return true }
+        guard d.node.briefMentions > 0 else { return false }
+        let key = NameTable.key(d.name)
+        if key.isEmpty || NameLexicon.neverName.contains(key) || NameLexicon.boilerplate.contains(key)
+            || catalog.isIgnored(key: key) || gazetteer.demonyms[key] != nil || NameLexicon.roleTitles.contains(key) {
+            return false
+        }
+        if d.node.known != nil { return true }
+        let words = wordCount(d.name)
+        let strongest = max(d.node.votes.person, d.node.votes.organization, d.node.votes.place)
+        if words == 1 {
+            if NameNode.isKeyword(key) || NameLexicon.notAlone.contains(key) { return false }
+            let acronym = d.node.isAcronym
+            guard acronym || statistics.writtenAsName(key) else { return false }
+            if d.kind == .other { return d.node.mentions >= 2 && acronym }
+            return d.node.mentions >= 2 || strongest >= 3
+        }
+        return d.kind != .other || d.node.mentions >= 2
+    }
+
+    private func aliases(_ d: Draft) -> [String] {
+        var seen = Set([d.name.lowercased()])
+        var out: [String] = []
+        if case .catalog(let i)? = d.node.known {
+            for a in catalog.names.entries[i].aliases where seen.insert(a.lowercased()).inserted { out.append(a) }
+        }
+        var counts = d.node.surfaces
+        for (form, n) in d.node.forms { counts[form, default: 0] += n }
+        for (a, _) in counts.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) where seen.insert(a.lowercased()).inserted {
+            out.append(a)
+        }
+        return out
+    }
+
+    private func description(_ d: Draft) -> String? {
+        if case .catalog(let i)? = d.node.known { return catalog.names.entries[i].description }
+        return nil
+    }
+
+    /// Names and aliases (and a known entry's listed aliases) to ids; the most mentioned wins a clash.
+    private func aliasIndex(_ entities: [Entity], _ nodes: [NameNode]) -> [String: String] {
+        var index: [String: String] = [:]
+        for (e, entity) in entities.enumerated() {
+            var names = [entity.name] + entity.aliases
+            if case .gazetteer(let i)? = nodes[e].known { names += gazetteer.names.entries[i].aliases }
+            for n in names where index[n.lowercased()] == nil { index[n.lowercased()] = entity.id }
+        }
+        return index
+    }
+}

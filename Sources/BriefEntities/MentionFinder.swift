@@ -1,0 +1,261 @@
+import BriefModel
+
+/// Finds names in one paragraph: runs of capitalised words, cut at junk words, with sentence-start
+/// and headline capitals checked against the archive statistics, then titles, demonyms and
+/// honorifics taken off the front and the rest typed by its words and context.
+struct MentionFinder {
+    let gazetteer: Gazetteer
+    let catalog: EntityCatalog
+    let statistics: NameStatistics
+
+    func find(_ t: [Token], headline: Bool, text: Int, paragraph: Int,
+              mentions: inout [Mention], roles: inout [RoleReference]) {
+        let n = t.count
+        var i = 0
+        var pending: (nationality: Int?, role: String?)?
+        while i < n {
+            guard t[i].kind == .word, t[i].capitalized, !isJunk(t[i]) else {
+                if t[i].kind == .word { pending = nil }
+                i += 1; continue
+            }
+            // Collect the run of capitalised words.
+            var end = i + 1
+            var j = i + 1
+            if !t[i].possessive {
+                while j < n {
+                    let w = t[j]
+                    if w.kind == .word, w.capitalized, !w.sentenceStart, !isJunk(w) {
+                        end = j + 1; j += 1
+                        if w.possessive { break }
+                        continue
+                    }
+                    if w.kind == .word, !w.capitalized, j + 1 < n, joins(w, run: t[i..<end], next: t[j + 1], after: j + 2 < n ? t[j + 2] : nil) {
+                        j += 1; continue
+                    }
+                    break
+                }
+            }
+            var start = i
+            i = end
+            var mention = Mention(text: text, paragraph: paragraph, tokens: start..<end, surface: "", words: [])
+            // A known name is taken whole, even at a sentence start ("New York").
+            if let known = lookup(t[start..<end]) {
+                var known = known
+                // "the Shanghai organization": a known place and a lowercase institution word.
+                if end < n, t[end].kind == .word, !t[end].capitalized, NameLexicon.organizationWords.contains(t[end].lower),
+                   case .gazetteer(let g) = known, gazetteer.names.entries[g].kind == .place,
+                   let org = gazetteer.organization(first: t[start].lower, last: t[end].lower) {
+                    known = .gazetteer(org); end += 1; i = end
+                }
+                if NameLexicon.notAlone.contains(NameTable.key(t[start..<end])) { continue }
+                mention.known = known
+                mention.tokens = start..<end
+                mention.surface = surface(t[start..<end])
+                mention.words = t[start..<end].filter { $0.kind == .word }.map(\.text)
+                finish(&mention, t, end: end, pending: &pending)
+                mentions.append(mention)
+                continue
+            }
+            // Capitals that only mark a sentence start or a headline need the archive's word.
+            while start < end, t[start].sentenceStart || headline, !hasNameEvidence(t[start]) { start += 1 }
+            while start < end, t[start].kind == .word, !t[start].capitalized { start += 1 }
+            if headline {
+                // Only words the archive writes as names stay together; the rest is looked at again.
+                var k = start
+                while k < end, t[k].kind != .word || !t[k].capitalized || hasNameEvidence(t[k]) { k += 1 }
+                end = k; i = max(start + 1, end)
+            }
+            while end > start, t[end - 1].kind == .word, !t[end - 1].capitalized { end -= 1 }
+            guard start < end else { continue }
+            // "Asian Lite News US President Donald Trump": a title inside a run starts a new name.
+            if let split = titleSplit(t, start, end) { end = split; i = split }
+            let run = t[start..<end]
+            let runKey = NameTable.key(run)
+            if NameLexicon.boilerplate.contains(runKey) || catalog.isIgnored(key: runKey)
+                || run.allSatisfy({ $0.kind != .word || NameLexicon.notAlone.contains($0.lower) }) {
+                pending = nil; continue
+            }
+            mention.tokens = start..<end
+            if let known = lookup(run) {
+                mention.known = known
+                mention.surface = surface(run)
+                mention.words = run.filter { $0.kind == .word }.map(\.text)
+                finish(&mention, t, end: end, pending: &pending)
+                mentions.append(mention)
+                continue
+            }
+            // Take titles, demonyms and honorifics off the front.
+            var body = start
+            var honorificsEnd = start
+            let lastLower = t[end - 1].lower
+            let institution = NameLexicon.organizationWords.contains(lastLower) || NameLexicon.placeWords.contains(lastLower)
+            while body < end, !institution {
+                let f = t[body]
+                if let country = gazetteer.demonyms[f.lower], body + 1 == end || introducesName(t[body + 1]) {
+                    mention.nationality = country
+                } else if body + 1 < end, NameLexicon.roleTitles.contains(t[body + 1].lower),
+                          case .gazetteer(let g)? = lookup(t[body..<body + 1]), gazetteer.names.entries[g].kind == .place {
+                    mention.nationality = g
+                } else if NameLexicon.roleTitles.contains(f.lower) {
+                    mention.votes.person += 3
+                    if NameLexicon.roleNouns.contains(f.lower) || f.lower == "foreign" { mention.role = mention.role ?? f.lower }
+                } else {
+                    break
+                }
+                body += 1
+            }
+            honorificsEnd = body
+            while honorificsEnd < end, NameLexicon.honorifics.contains(t[honorificsEnd].lower) {
+                mention.votes.person += 3; honorificsEnd += 1
+            }
+            if honorificsEnd >= end {
+                // Nothing left: a role reference ("Iranian President has called") or an adjective.
+                var role = mention.role
+                var after = end
+                if after < n, t[after].kind == .word, !t[after].capitalized, NameLexicon.roleNouns.contains(t[after].lower) {
+                    role = t[after].lower; after += 1
+                }
+                guard mention.nationality != nil, let role else { pending = nil; continue }
+                if after < n, t[after].kind == .word, t[after].capitalized, !t[end - 1].possessive {
+                    pending = (mention.nationality, role) // "his Russian counterpart Vladimir Putin"
+                } else {
+                    roles.append(RoleReference(text: text, paragraph: paragraph, tokens: start..<after,
+                                               nationality: mention.nationality, role: role))
+                    pending = nil
+                }
+                i = max(i, after)
+                continue
+            }
+            let name = t[body..<end]
+            let core = t[honorificsEnd..<end]
+            if let known = lookup(core) { mention.known = known }
+            let coreKey = NameTable.key(core)
+            if NameLexicon.boilerplate.contains(coreKey) || catalog.isIgnored(key: coreKey) { pending = nil; continue }
+            mention.surface = surface(name)
+            mention.words = core.filter { $0.kind == .word && !$0.initial }.map(\.text)
+            guard !mention.words.isEmpty else { continue }
+            mention.votes.add(votes(core, t, start: start, end: end))
+            if end + 2 < n, t[end].scalar == "(", t[end + 1].allCaps, t[end + 2].scalar == ")", mention.words.count > 1 {
+                mention.bracketAcronym = t[end + 1].text
+            }
+            finish(&mention, t, end: end, pending: &pending)
+            mentions.append(mention)
+        }
+    }
+
+    /// Whether a word after a demonym shows the demonym is a nationality, not part of the name.
+    private func introducesName(_ w: Token) -> Bool {
+        NameLexicon.roleTitles.contains(w.lower) || NameLexicon.honorifics.contains(w.lower)
+            || gazetteer.givenNames.contains(w.lower)
+    }
+
+    /// Where a role title inside a run (not at its start, not in an institution's name) begins
+    /// another name, with its demonym or country in front.
+    private func titleSplit(_ t: [Token], _ start: Int, _ end: Int) -> Int? {
+        let last = t[end - 1].lower
+        guard end - start >= 3, !NameLexicon.organizationWords.contains(last), !NameLexicon.placeWords.contains(last),
+              !NameLexicon.roleTitles.contains(last) else { return nil }
+        var k = start + 1
+        while k < end - 1 {
+            let before = t[k - 1]
+            if NameLexicon.roleTitles.contains(t[k].lower), before.kind == .word, before.capitalized,
+               !NameLexicon.roleTitles.contains(before.lower), !NameLexicon.honorifics.contains(before.lower) {
+                var split = k
+                if gazetteer.demonyms[before.lower] != nil || gazetteer.names.lookup(t[(k - 1)..<k]) != nil { split = k - 1 }
+                return split > start ? split : nil
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    private func finish(_ mention: inout Mention, _ t: [Token], end: Int, pending: inout (nationality: Int?, role: String?)?) {
+        if let p = pending {
+            mention.nationality = mention.nationality ?? p.nationality
+            mention.role = mention.role ?? p.role
+            mention.votes.person += 2
+        }
+        pending = nil
+    }
+
+    /// Lowercase words that continue a name: particles ("bin", "de") before a capital, and "of",
+    /// "for", "and" inside institution names ("Central Commission for Elections and Referenda").
+    private func joins(_ w: Token, run: ArraySlice<Token>, next: Token, after: Token?) -> Bool {
+        let nextIsName = next.kind == .word && next.capitalized && !isJunk(next)
+        if NameLexicon.nameParticles.contains(w.lower) { return nextIsName }
+        guard NameLexicon.institutionJoiners.contains(w.lower), w.lower != "the" else { return false }
+        // "Shanghai Cooperation Organization and BRICS": a complete institution name ends at "and".
+        if w.lower == "and" || w.lower == "&", let last = run.last,
+           NameLexicon.organizationWords.contains(last.lower) || NameLexicon.placeWords.contains(last.lower) {
+            return false
+        }
+        let institutional = run.contains {
+            NameLexicon.organizationWords.contains($0.lower) || NameLexicon.placeWords.contains($0.lower)
+        }
+        guard institutional else { return false }
+        if nextIsName { return true }
+        // "of the Russian Federation"
+        if next.lower == "the", let after, after.kind == .word, after.capitalized, !isJunk(after) { return true }
+        return false
+    }
+
+    func isJunk(_ t: Token) -> Bool {
+        if t.allCaps, gazetteer.names.lookup(acronym: t.text) != nil || catalog.names.lookup(acronym: t.text) != nil {
+            return false
+        }
+        return NameLexicon.neverName.contains(t.lower)
+    }
+
+    /// Whether a capital at a sentence start or in a headline belongs to a name.
+    func hasNameEvidence(_ t: Token) -> Bool {
+        guard t.kind == .word, t.capitalized else { return false }
+        if t.allCaps { return true }
+        if NameLexicon.neverName.contains(t.lower) { return false }
+        if gazetteer.demonyms[t.lower] != nil || NameLexicon.roleTitles.contains(t.lower)
+            || NameLexicon.honorifics.contains(t.lower) || gazetteer.givenNames.contains(t.lower) {
+            return true
+        }
+        if gazetteer.names.lookup(key: t.lower) != nil || catalog.names.lookup(key: t.lower) != nil { return true }
+        return statistics.writtenAsName(t.lower)
+    }
+
+    private func lookup(_ run: ArraySlice<Token>) -> KnownName? {
+        if let c = catalog.names.lookup(run) { return .catalog(c) }
+        if let g = gazetteer.names.lookup(run) { return .gazetteer(g) }
+        return nil
+    }
+
+    /// The run as written, one space between words, no space before punctuation kept inside.
+    private func surface(_ run: ArraySlice<Token>) -> String {
+        var out = ""
+        for tok in run {
+            if tok.kind == .punct { continue }
+            if !out.isEmpty { out += " " }
+            out += tok.text
+            if tok.initial { out += "." }
+        }
+        return out
+    }
+
+    private func votes(_ core: ArraySlice<Token>, _ t: [Token], start: Int, end: Int) -> KindVotes {
+        var v = KindVotes()
+        let words = core.filter { $0.kind == .word }
+        guard let last = words.last, let first = words.first else { return v }
+        if NameLexicon.organizationWords.contains(last.lower) { v.organization += 3 }
+        else if NameLexicon.placeWords.contains(last.lower) { v.place += 3 }
+        else if words.contains(where: { NameLexicon.organizationWords.contains($0.lower) }) { v.organization += 2 }
+        if words.count == 1, first.allCaps { v.organization += 1 }
+        if gazetteer.givenNames.contains(first.lower), !first.allCaps {
+            v.person += words.count >= 2 ? 3 : 1
+        }
+        // ", 20," after a name is an age.
+        if end + 2 < t.count, t[end].scalar == ",", t[end + 1].kind == .number, t[end + 2].kind == .punct {
+            v.person += 3
+        }
+        if end < t.count, t[end].kind == .word, NameLexicon.speechVerbs.contains(t[end].lower) { v.person += 1 }
+        if start > 0, t[start - 1].kind == .word, t[start - 1].lower == "said" || t[start - 1].lower == "says" { v.person += 1 }
+        if start > 0, t[start - 1].kind == .word, NameLexicon.placePrepositions.contains(t[start - 1].lower) { v.place += 1 }
+        if start > 0, t[start - 1].kind == .word, t[start - 1].lower == "mr" || t[start - 1].lower == "ms" { v.person += 3 }
+        return v
+    }
+}

@@ -1,0 +1,112 @@
+import BriefModel
+
+/// All mentions written with the same name (same lookup key, or the same known entry),
+/// before spelling variants, partial names and acronyms are merged.
+struct NameNode {
+    var key: String
+    var known: KnownName?
+    /// Lowercased name words of the key.
+    var words: [String]
+    var votes = KindVotes()
+    /// Name as written (titles and honorifics off) -> count.
+    var forms: [String: Int] = [:]
+    /// Everything it was written as, honorifics included: alias candidates.
+    var surfaces: [String: Int] = [:]
+    var mentions = 0
+    var briefMentions = 0
+    var nationalities: [Int: Int] = [:]
+    var roles: [String: Int] = [:]
+    var bracketAcronyms: Set<String> = []
+
+    var isAcronym: Bool { words.count == 1 && forms.keys.allSatisfy { $0 == $0.uppercased() && $0 != $0.lowercased() } }
+
+    /// Kind from the evidence, with a weak default: two or three plain words are most often a person.
+    func kind(_ gazetteer: Gazetteer, _ catalog: EntityCatalog) -> Entity.Kind {
+        switch known {
+        case .catalog(let i)?: return catalog.names.entries[i].kind
+        case .gazetteer(let i)?: return gazetteer.names.entries[i].kind
+        case nil: break
+        }
+        if let winner = votes.winner { return winner }
+        if isAcronym { return .organization }
+        if Self.looksLikePerson(words, gazetteer) { return .person }
+        return .other
+    }
+
+    /// Two to four plain words, none an institution word, a known place or organisation, or a
+    /// demonym: news names like that are mostly people.
+    static func looksLikePerson(_ lowerWords: [String], _ gazetteer: Gazetteer) -> Bool {
+        guard (2...4).contains(lowerWords.count) else { return false }
+        for w in lowerWords {
+            if isKeyword(w) || NameLexicon.notAlone.contains(w) || gazetteer.demonyms[w] != nil { return false }
+            if !gazetteer.givenNames.contains(w),
+               gazetteer.names.lookup(key: w) != nil || gazetteer.names.lookup(acronym: w.uppercased()) != nil {
+                return false
+            }
+        }
+        return true
+    }
+
+    static func isKeyword(_ word: String) -> Bool {
+        NameLexicon.organizationWords.contains(word) || NameLexicon.placeWords.contains(word)
+    }
+
+    mutating func absorb(_ m: Mention, isBrief: Bool) {
+        mentions += 1
+        if isBrief { briefMentions += 1 }
+        votes.add(m.votes)
+        forms[m.words.joined(separator: " "), default: 0] += 1
+        if !m.surface.isEmpty { surfaces[m.surface, default: 0] += 1 }
+        if let n = m.nationality { nationalities[n, default: 0] += 1 }
+        if let r = m.role { roles[r, default: 0] += 1 }
+        if let a = m.bracketAcronym { bracketAcronyms.insert(a) }
+    }
+
+    /// Adds another node's evidence; key, known entry and words stay this node's.
+    mutating func merge(_ other: NameNode) {
+        mentions += other.mentions
+        briefMentions += other.briefMentions
+        votes.add(other.votes)
+        for (k, v) in other.forms { forms[k, default: 0] += v }
+        for (k, v) in other.surfaces { surfaces[k, default: 0] += v }
+        for (k, v) in other.nationalities { nationalities[k, default: 0] += v }
+        for (k, v) in other.roles { roles[k, default: 0] += v }
+        bracketAcronyms.formUnion(other.bracketAcronyms)
+    }
+
+    /// Lookup key of name words; British and American spellings of institution words agree.
+    static func key(_ words: [String]) -> String {
+        var out = ""
+        for w in words {
+            if !out.isEmpty { out += " " }
+            let lower = w.lowercased()
+            switch lower {
+            case "organisation": out += "organization"
+            case "programme": out += "program"
+            case "centre": out += "center"
+            case "defence": out += "defense"
+            default: out += lower
+            }
+        }
+        return out
+    }
+}
+
+/// Union-find over node indices.
+struct NodeSets {
+    private var parent: [Int]
+    init(count: Int) { parent = Array(0..<count) }
+
+    mutating func find(_ x: Int) -> Int {
+        var root = x
+        while parent[root] != root { root = parent[root] }
+        var y = x
+        while parent[y] != root { let next = parent[y]; parent[y] = root; y = next }
+        return root
+    }
+
+    /// Makes `root`'s set part of `into`'s; both must be roots.
+    mutating func attach(_ root: Int, into: Int) {
+        if root != into { parent[root] = into }
+    }
+}

@@ -1,0 +1,71 @@
+/// Direct quotes and who said them, from the words right around the quote marks:
+/// `"...," Putin said`, `“...” said Raisi`, `Putin said: "..."`.
+enum QuoteFinder {
+    /// A name (or role reference) found in the paragraph: its token range and what it stands for.
+    struct Speaker { var tokens: Range<Int>; var ref: Int }
+
+    struct Found { var speaker: Int; var text: String }
+
+    static let minimumWords = 4
+
+    static func find(_ t: [Token], scalars: [Unicode.Scalar], speakers: [Speaker]) -> [Found] {
+        guard !speakers.isEmpty else { return [] }
+        var out: [Found] = []
+        var byStart: [Int: Speaker] = [:], byEnd: [Int: Int] = [:]
+        for s in speakers { byStart[s.tokens.lowerBound] = s; byEnd[s.tokens.upperBound] = s.ref }
+        var open: Int?
+        for (i, tok) in t.enumerated() where tok.kind == .punct {
+            switch tok.scalar {
+            case "\u{201C}", "\u{00AB}":
+                open = i
+            case "\u{201D}", "\u{00BB}":
+                if let o = open { attribute(o, i, t, scalars, byStart, byEnd, &out) }
+                open = nil
+            case "\"":
+                if let o = open, t[o].scalar == "\"" {
+                    attribute(o, i, t, scalars, byStart, byEnd, &out); open = nil
+                } else {
+                    open = i
+                }
+            default:
+                continue
+            }
+        }
+        return out
+    }
+
+    private static func attribute(_ open: Int, _ close: Int, _ t: [Token], _ scalars: [Unicode.Scalar],
+                                  _ byStart: [Int: Speaker], _ byEnd: [Int: Int], _ out: inout [Found]) {
+        var words = 0
+        for k in open + 1..<close where t[k].kind == .word { words += 1 }
+        guard words >= minimumWords else { return }
+        func isVerb(_ k: Int) -> Bool {
+            k >= 0 && k < t.count && t[k].kind == .word && NameLexicon.speechVerbs.contains(t[k].lower)
+        }
+        var speaker: Int?
+        // After the quote: `," Putin said` or `," said Putin`.
+        var k = close + 1
+        while k < t.count, t[k].kind == .punct, t[k].scalar == "," { k += 1 }
+        if let s = byStart[k], isVerb(s.tokens.upperBound) {
+            speaker = s.ref
+        } else if isVerb(k), let s = byStart[k + 1] {
+            speaker = s.ref
+        }
+        // Before it: `Putin said: "` / `Putin said that "` / `Putin told reporters: "`.
+        if speaker == nil {
+            var b = open - 1
+            if b >= 0, t[b].kind == .punct, t[b].scalar == ":" || t[b].scalar == "," { b -= 1 }
+            if b >= 0, t[b].lower == "that" { b -= 1 }
+            if b >= 1, !isVerb(b), t[b].kind == .word, !t[b].capitalized, isVerb(b - 1) { b -= 1 }
+            if isVerb(b), let ref = byEnd[b] { speaker = ref }
+        }
+        guard let speaker else { return }
+        var from = t[open].end, to = t[close].start
+        func trims(_ s: Unicode.Scalar) -> Bool { s == " " || s == "," || s == "\u{00A0}" }
+        while from < to, trims(scalars[from]) { from += 1 }
+        while to > from, trims(scalars[to - 1]) { to -= 1 }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[from..<to])
+        out.append(Found(speaker: speaker, text: String(view)))
+    }
+}
