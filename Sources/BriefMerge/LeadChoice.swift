@@ -1,0 +1,35 @@
+import BriefModel
+
+/// Which report a brief shows: the most complete text, preferring one with a real
+/// headline and a publication date, because the brief takes both from it.
+enum LeadChoice {
+    static func score(_ a: Article) -> Double {
+        var words = 0
+        for p in a.paragraphs { words += p.utf8.reduce(0) { $1 == 32 ? $0 + 1 : $0 } + 1 }
+        var s = Double(words)
+        if a.title == nil || a.titleFromLead { s *= 0.7 }
+        if a.published == nil { s *= 0.8 }
+        return s
+    }
+
+    /// Index of the lead; ties go to the smaller file path so builds are reproducible.
+    static func best(_ articles: [Article]) -> Int {
+        var best = 0
+        for i in articles.indices.dropFirst() {
+            let (si, sb) = (score(articles[i]), score(articles[best]))
+            if si > sb || (si == sb && articles[i].file < articles[best].file) { best = i }
+        }
+        return best
+    }
+
+    /// The brief's headline: the lead's if it is a real one, else another member's real one.
+    static func headline(_ members: [Article], lead: Article? = nil) -> String {
+        let lead = lead ?? members[best(members)]
+        if let t = lead.title, !lead.titleFromLead, !t.isEmpty { return t }
+        let titled = members.filter { $0.title != nil && !$0.titleFromLead && !($0.title!.isEmpty) }
+        if let other = titled.max(by: { score($0) < score($1) }) { return other.title! }
+        if let t = lead.title, !t.isEmpty { return t }
+        let first = SentenceSplitter.sentences(lead.paragraphs.first ?? "").first ?? lead.file
+        return first.count > 120 ? String(first.prefix(117)) + "..." : first
+    }
+}

@@ -1,0 +1,169 @@
+import BriefModel
+
+/// The merge stage: articles in, stories out. Copies of one text are found first (MinHash),
+/// then reports of one event are clustered (TF-IDF cosine, average link, date window),
+/// then each story gets a stable id and analysts' hand placements are applied.
+public enum Merge {
+    /// Estimated shingle Jaccard above which two texts are copies of one article.
+    static let copyJaccard = 0.5
+    /// Or the shorter text's shingles mostly inside the longer one (a copy plus extras).
+    static let copyContainment = 0.8
+
+    /// The clustering knobs, exposed for the benchmark; the defaults are the tuned ones.
+    public struct Tuning: Sendable {
+        /// Average-link threshold on cosine similarity for reports of one event.
+        public var eventThreshold: Float = 0.30
+        /// Pairs below this are noise, not evidence.
+        public var similarityFloor: Float = 0.05
+        /// Reports of one event are days apart, not months.
+        public var maxDaySpan = 7
+        public init() {}
+    }
+
+    /// previousIDs: source file -> brief id from the previous build (stable identity).
+    public static func stories(from articles: [Article], previousIDs: [String: String] = [:]) -> [Story] {
+        stories(from: articles, previousIDs: previousIDs, tuning: Tuning())
+    }
+
+    public static func stories(from articles: [Article], previousIDs: [String: String] = [:], tuning: Tuning) -> [Story] {
+        let maxDaySpan = tuning.maxDaySpan
+        let n = articles.count
+        guard n > 0 else { return [] }
+        let features = articles.map(ArticleFeatures.init)
+        var active = [Bool](repeating: false, count: n)
+        var pinned: [Int] = []
+        var alone: [Int] = []
+        for (i, a) in articles.enumerated() {
+            switch a.storyChoice {
+            case .own?: alone.append(i)
+            case .brief?: pinned.append(i)
+            case nil: active[i] = true
+            }
+        }
+
+        let space = TermSpace(features)
+        let candidates = CandidatePairs(vectors: space.vectors, signatures: features.map(\.signature),
+                                        days: features.map(\.day), active: active, maxDayGap: maxDaySpan)
+
+        // Copies: verified LSH candidates, joined into groups that cluster as one voice.
+        var copies = UnionFind(n)
+        for key in candidates.nearDuplicates.sorted() {
+            let (i, j) = (Int(key >> 32), Int(key & 0xffff_ffff))
+            if isCopy(features[i], features[j]) { copies.union(i, j) }
+        }
+        var groupOf = [Int](repeating: -1, count: n)
+        var groups: [AverageLinkClustering.Group] = []
+        var groupMembers: [[Int]] = []
+        var rootGroup: [Int: Int] = [:]
+        for i in 0..<n where active[i] {
+            let r = copies.find(i)
+            if let g = rootGroup[r] {
+                groupOf[i] = g
+                groupMembers[g].append(i)
+                // A copy is published on or after its original: the group dates by its earliest.
+                if let d = features[i].day { groups[g].firstDay = min(groups[g].firstDay ?? d, d); groups[g].lastDay = groups[g].firstDay }
+            } else {
+                rootGroup[r] = groups.count
+                groupOf[i] = groups.count
+                groupMembers.append([i])
+                groups.append(.init(size: 1, firstDay: features[i].day, lastDay: features[i].day))
+            }
+        }
+
+        // Group similarity = the best cosine between any of their members.
+        var best: [UInt64: Float] = [:]
+        for key in candidates.related.union(candidates.nearDuplicates) {
+            let (i, j) = (Int(key >> 32), Int(key & 0xffff_ffff))
+            let (gi, gj) = (groupOf[i], groupOf[j])
+            guard gi != gj else { continue }
+            let s = TermVector.cosine(space.vectors[i], space.vectors[j])
+            guard s >= tuning.similarityFloor else { continue }
+            let gk = CandidatePairs.key(gi, gj)
+            if s > best[gk] ?? 0 { best[gk] = s }
+        }
+        let pairs = best.keys.sorted().map { (Int($0 >> 32), Int($0 & 0xffff_ffff), best[$0]!) }
+        let clustering = AverageLinkClustering(threshold: tuning.eventThreshold, maxDaySpan: maxDaySpan)
+        let roots = clustering.cluster(groups: groups, pairs: pairs)
+
+        var clusterIndex: [Int: Int] = [:]
+        var clusters: [[Int]] = []
+        for g in 0..<groups.count {
+            let r = roots[g]
+            if clusterIndex[r] == nil { clusterIndex[r] = clusters.count; clusters.append([]) }
+            clusters[clusterIndex[r]!].append(contentsOf: groupMembers[g])
+        }
+        for i in alone { clusters.append([i]) }
+
+        var stories = clusters.map { story(of: $0.sorted(), articles: articles, features: features) }
+        StoryIdentity.assign(&stories, previousIDs: previousIDs)
+        attachPinned(pinned, articles: articles, features: features, to: &stories)
+        return stories.sorted { order($0) < order($1) }
+    }
+
+    static func isCopy(_ a: ArticleFeatures, _ b: ArticleFeatures) -> Bool {
+        let j = MinHash.similarity(a.signature, b.signature)
+        if j >= copyJaccard { return true }
+        // From Jaccard and sizes: |A∩B| = J(|A|+|B|)/(1+J); containment of the shorter text.
+        let (x, y) = (Double(max(a.wordCount, 1)), Double(max(b.wordCount, 1)))
+        let shared = j * (x + y) / (1 + j)
+        return j > 0.2 && shared / min(x, y) >= copyContainment
+    }
+
+    /// Members ordered lead first; the others as copies of the text they repeat, or reports.
+    static func story(of indices: [Int], articles: [Article], features: [ArticleFeatures]) -> Story {
+        let lead = indices[LeadChoice.best(indices.map { articles[$0] })]
+        var members = [Story.Member(article: articles[lead], role: .lead)]
+        var originals = [lead]
+        let rest = indices.filter { $0 != lead }.sorted { LeadChoice.score(articles[$0]) > LeadChoice.score(articles[$1]) }
+        for i in rest {
+            if let o = originals.first(where: { isCopy(features[i], features[$0]) }) {
+                members.append(.init(article: articles[i], role: .copy(of: articles[o].file)))
+            } else {
+                members.append(.init(article: articles[i], role: .report))
+                originals.append(i)
+            }
+        }
+        return Story(id: "", members: members)
+    }
+
+    /// `.brief(id)` articles join the story with that id (current or former), or start it.
+    static func attachPinned(_ pinned: [Int], articles: [Article], features: [ArticleFeatures], to stories: inout [Story]) {
+        var byID: [String: [Int]] = [:]
+        for i in pinned { if case .brief(let id)? = articles[i].storyChoice { byID[id, default: []].append(i) } }
+        for id in byID.keys.sorted() {
+            let wanted = byID[id]!
+            if let s = stories.firstIndex(where: { $0.id == id || $0.formerIDs.contains(id) }) {
+                let indices = stories[s].members.map(\.article)
+                let all = indices + wanted.map { articles[$0] }
+                var rebuilt = story(of: Array(0..<all.count), articles: all, features: all.map(ArticleFeatures.init))
+                rebuilt.id = stories[s].id
+                rebuilt.formerIDs = stories[s].formerIDs
+                stories[s] = rebuilt
+            } else {
+                var fresh = story(of: wanted, articles: articles, features: features)
+                fresh.id = Slug.make(id)
+                stories.append(fresh)
+            }
+        }
+    }
+
+    private static func order(_ s: Story) -> (Int, String) {
+        let days = s.members.compactMap { ($0.article.eventDate ?? $0.article.published)?.dayNumber }
+        return (days.min() ?? Int.max, s.id)
+    }
+}
+
+/// Disjoint sets with path halving.
+struct UnionFind {
+    private var parent: [Int]
+    init(_ n: Int) { parent = Array(0..<n) }
+    mutating func find(_ x: Int) -> Int {
+        var x = x
+        while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+        return x
+    }
+    mutating func union(_ a: Int, _ b: Int) {
+        let (ra, rb) = (find(a), find(b))
+        if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+    }
+}

@@ -1,0 +1,57 @@
+import BriefModel
+
+/// Story ids that survive rebuilds: a story keeps the id its members had before; when
+/// stories merged, the id of the most members (then the oldest) wins and the others
+/// become former ids for redirects. New stories get a slug of their headline.
+enum StoryIdentity {
+    static func assign(_ stories: inout [Story], previousIDs: [String: String]) {
+        struct Claim { var story: Int; var id: String; var count: Int; var oldest: Int }
+        // id -> story -> (members, earliest day)
+        var holders: [String: [Int: (count: Int, oldest: Int)]] = [:]
+        for (s, story) in stories.enumerated() {
+            for m in story.members {
+                guard let id = previousIDs[m.article.file] else { continue }
+                let day = m.article.published?.dayNumber ?? Int.max
+                let old = holders[id]?[s] ?? (0, Int.max)
+                holders[id, default: [:]][s] = (old.count + 1, min(old.oldest, day))
+            }
+        }
+        var claims: [Claim] = []
+        for (id, byStory) in holders { for (s, h) in byStory { claims.append(Claim(story: s, id: id, count: h.count, oldest: h.oldest)) } }
+        claims.sort {
+            if $0.count != $1.count { return $0.count > $1.count }
+            if $0.oldest != $1.oldest { return $0.oldest < $1.oldest }
+            if $0.id != $1.id { return $0.id < $1.id }
+            return stories[$0.story].lead.file < stories[$1.story].lead.file
+        }
+        var used = Set<String>()
+        var named = [Bool](repeating: false, count: stories.count)
+        for c in claims where !named[c.story] && !used.contains(c.id) {
+            stories[c.story].id = c.id
+            named[c.story] = true
+            used.insert(c.id)
+        }
+        // Ids that lost: redirect to the story that took most of their members.
+        for c in claims where !used.contains(c.id) {
+            stories[c.story].formerIDs.append(c.id)
+            used.insert(c.id)
+        }
+        for s in stories.indices { stories[s].formerIDs.sort() }
+
+        var byBase: [String: [Int]] = [:]
+        for s in stories.indices where !named[s] {
+            byBase[Slug.make(LeadChoice.headline(stories[s].members.map(\.article))), default: []].append(s)
+        }
+        for base in byBase.keys.sorted() {
+            let ordered = byBase[base]!.sorted { stories[$0].lead.file < stories[$1].lead.file }
+            var suffix = 1
+            for s in ordered {
+                var id = suffix == 1 ? base : "\(base)-\(suffix)"
+                while used.contains(id) { suffix += 1; id = "\(base)-\(suffix)" }
+                stories[s].id = id
+                used.insert(id)
+                suffix += 1
+            }
+        }
+    }
+}

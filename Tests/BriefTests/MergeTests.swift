@@ -1,0 +1,155 @@
+import BriefModel
+import Foundation
+import XCTest
+@testable import BriefMerge
+
+/// The merge stage on real text: the five seed articles and one ECB+ topic holding two events.
+final class MergeTests: XCTestCase {
+    private static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+
+    // MARK: seeds
+
+    /// Seeds as ingest would give them, fields set from the seed README facts.
+    private func seeds() throws -> [Article] {
+        let folder = URL(fileURLWithPath: "/work/main/Content/articles")
+        func paragraphs(_ name: String) throws -> [String] {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            return text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                .filter { !$0.isEmpty }
+        }
+        func article(_ name: String, title: String?, published: DayDate?, keep: (([String]) -> [String]) = { $0 }) throws -> Article {
+            var a = Article(file: "articles/\(name)", format: .text, paragraphs: keep(try paragraphs(name)))
+            a.title = title ?? String(a.paragraphs[0].prefix(80))
+            a.titleFromLead = title == nil
+            a.published = published
+            return a
+        }
+        let a0 = try article("000_9edaa20b011edeb8.txt", title: nil, published: DayDate(year: 2023, month: 12, day: 8))
+        // 001: headline and date lines above, site furniture below the body: what ingest strips.
+        let a1 = try article("001_1e5be81f8de97407.txt", title: "Iran, Russia Deepen Ties to Counter US Sanctions",
+                             published: DayDate(year: 2023, month: 12, day: 8)) { ps in
+            let end = ps.firstIndex { $0.hasPrefix("ALSO READ") } ?? ps.count
+            return Array(ps[2..<end])
+        }
+        let a2 = try article("002_2db1ea2f512086a7.txt", title: nil, published: nil) { ps in ps.filter { !$0.hasPrefix("Read More") && !$0.hasPrefix("Iran Pres. meets") } }
+        let a3 = try article("003_d2f133d6d71d6eb9.txt", title: "Iran, Russia should foster cooperation amid Western sanctions: Raeisi to Putin",
+                             published: DayDate(year: 2022, month: 1, day: 19)) { Array($0.dropFirst(3)) }
+        let a4 = try article("004_eb876af45d241ae0.txt", title: "Russia, Iran share positions regarding Palestine issue",
+                             published: DayDate(year: 2024, month: 3, day: 19)) { Array($0.dropFirst(2)) }
+        return [a0, a1, a2, a3, a4]
+    }
+
+    private func memberSets(_ stories: [Story]) -> Set<Set<String>> {
+        Set(stories.map { Set($0.members.map { String($0.article.file.dropFirst("articles/".count).prefix(3)) }) })
+    }
+
+    func testSeedsMergeIntoThreeDatedStories() throws {
+        let stories = Merge.stories(from: try seeds())
+        XCTAssertEqual(memberSets(stories), [["000", "001", "002"], ["003"], ["004"]])
+        let dates = Dictionary(uniqueKeysWithValues: stories.map { s in
+            (s.members.map(\.article.file).sorted().first!.dropFirst(9).prefix(3), Merge.brief(from: s).date?.description)
+        })
+        XCTAssertEqual(dates["000"], "2023-12-07")
+        XCTAssertEqual(dates["003"], "2022-01-19")
+        XCTAssertEqual(dates["004"], "2024-03-19")
+    }
+
+    func testSameTextOnTwoSitesIsACopyAndOtherOutletIsAReport() throws {
+        let story = try XCTUnwrap(Merge.stories(from: try seeds()).first { $0.members.count == 3 })
+        let roles = Dictionary(uniqueKeysWithValues: story.members.map { ($0.article.file.prefix(12).suffix(3), $0.role) })
+        XCTAssertEqual(roles["001"], .lead, "001 has the headline, the date and the full text")
+        XCTAssertEqual(roles["000"], .copy(of: "articles/001_1e5be81f8de97407.txt"))
+        XCTAssertEqual(roles["002"], .report)
+    }
+
+    func testBriefKeepsWhatOnlyTheOtherReportSays() throws {
+        let story = try XCTUnwrap(Merge.stories(from: try seeds()).first { $0.members.count == 3 })
+        let brief = Merge.brief(from: story)
+        XCTAssertEqual(brief.title, "Iran, Russia Deepen Ties to Counter US Sanctions")
+        XCTAssertEqual(brief.published?.description, "2023-12-08")
+        XCTAssertEqual(brief.sources.count, 3)
+        let added = brief.additions.first { $0.source.contains("002_") }?.paragraphs.joined(separator: " ") ?? ""
+        XCTAssertTrue(added.contains("free trade zone"), added)
+        XCTAssertTrue(added.contains("human rights advocates"), added)
+        // The lead's own sentences are not repeated as additions.
+        XCTAssertFalse(brief.additions.flatMap(\.paragraphs).contains { $0.contains("at the best possible level") })
+        XCTAssertTrue((2...3).contains(brief.summary.count), "\(brief.summary)")
+        for s in brief.summary { XCTAssertTrue(brief.paragraphs.joined(separator: " ").contains(s)) }
+        XCTAssertNotNil(brief.dateEvidence)
+    }
+
+    func testIDsStayWhenAnArticleIsAdded() throws {
+        let all = try seeds()
+        let first = Merge.stories(from: all.filter { !$0.file.contains("002_") })
+        var previous: [String: String] = [:]
+        for s in first { for m in s.members { previous[m.article.file] = s.id } }
+        let second = Merge.stories(from: all, previousIDs: previous)
+        XCTAssertEqual(Set(second.map(\.id)), Set(first.map(\.id)))
+        let meeting = try XCTUnwrap(second.first { $0.members.count == 3 })
+        XCTAssertEqual(meeting.id, previous["articles/001_1e5be81f8de97407.txt"])
+        XCTAssertEqual(meeting.id, "iran-russia-deepen-ties-to-counter-us-sanctions")
+    }
+
+    func testMergedStoriesKeepTheMajorityIDAndRedirectTheOther() throws {
+        let previous = ["articles/000_9edaa20b011edeb8.txt": "raisi-in-moscow", "articles/001_1e5be81f8de97407.txt": "raisi-in-moscow",
+                        "articles/002_2db1ea2f512086a7.txt": "iran-president-meets-putin"]
+        let story = try XCTUnwrap(Merge.stories(from: try seeds(), previousIDs: previous).first { $0.members.count == 3 })
+        XCTAssertEqual(story.id, "raisi-in-moscow")
+        XCTAssertEqual(story.formerIDs, ["iran-president-meets-putin"])
+    }
+
+    func testAnalystChoicesWin() throws {
+        var articles = try seeds()
+        articles[2].storyChoice = .own
+        articles[3].storyChoice = .brief("iran-russia-deepen-ties-to-counter-us-sanctions")
+        let stories = Merge.stories(from: articles)
+        XCTAssertEqual(memberSets(stories), [["000", "001", "003"], ["002"], ["004"]])
+        XCTAssertTrue(stories.contains { $0.id == "iran-russia-deepen-ties-to-counter-us-sanctions" && $0.members.count == 3 })
+    }
+
+    func testDifferentEventsOfOneKindStayApart() throws {
+        // Same people, same words, two years apart: the 2022 visit must not join the 2023 meeting.
+        var articles = try seeds()
+        articles[3].published = DayDate(year: 2023, month: 12, day: 20)
+        XCTAssertEqual(memberSets(Merge.stories(from: articles)).count, 3)
+    }
+
+    // MARK: ECB+
+
+    func testECBTopicWithTwoRehabEventsSplitsByEvent() throws {
+        let folder = MergeTests.here.appendingPathComponent("Fixtures/ecbplus")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") && $0.hasPrefix("1_") }
+        XCTAssertEqual(files.count, 10)
+        let articles = try files.sorted().map { name -> Article in
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            let lines = text.components(separatedBy: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("http") }
+            var a = Article(file: "ecb/\(name)", format: .text, paragraphs: lines)
+            a.title = String(lines[0].prefix(80)); a.titleFromLead = true
+            return a
+        }
+        let groups = Set(Merge.stories(from: articles).map { Set($0.members.map { $0.article.file.hasSuffix("ecbplus.txt") ? "plus" : "ecb" }) })
+        XCTAssertEqual(Merge.stories(from: articles).count, 2)
+        XCTAssertEqual(groups, [["ecb"], ["plus"]])
+    }
+
+    // MARK: MinHash
+
+    func testMinHashEstimatesJaccard() {
+        let hasher = MinHash(count: 256)
+        for (shared, onlyA, onlyB) in [(100, 0, 0), (60, 20, 20), (30, 35, 35), (10, 45, 45), (0, 50, 50)] {
+            let a = (0..<(shared + onlyA)).map { UInt64($0) &* 0x9E3779B97F4A7C15 }
+            let b = ((0..<shared).map { UInt64($0) } + (1000..<(1000 + onlyB)).map { UInt64($0) }).map { $0 &* 0x9E3779B97F4A7C15 }
+            let truth = Double(shared) / Double(shared + onlyA + onlyB)
+            let estimate = MinHash.similarity(hasher.signature(a), hasher.signature(b))
+            XCTAssertEqual(estimate, truth, accuracy: 0.08, "shared \(shared)")
+        }
+    }
+
+    func testShinglesOfEditedTextStayClose() {
+        let text = "Iranian President Ebrahim Raisi has stressed that the ground is prepared for taking more effective steps to expand cooperation between Iran and Russia"
+        let edited = text.replacingOccurrences(of: "more effective", with: "effective")
+        let hash = { (t: String) in ArticleFeatures.minHash.signature(MinHash.shingles(WordScanner.words(t).map(\.hash))) }
+        XCTAssertGreaterThan(MinHash.similarity(hash(text), hash(edited)), 0.5)
+        XCTAssertLessThan(MinHash.similarity(hash(text), hash("Putin hailed the two countries' trade ties during the pandemic")), 0.1)
+    }
+}
