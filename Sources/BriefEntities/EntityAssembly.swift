@@ -174,7 +174,8 @@ struct EntityAssembly {
             if NameNode.isKeyword(key) || NameLexicon.notAlone.contains(key) { return false }
             let acronym = d.node.isAcronym
             guard acronym || statistics.writtenAsName(key) else { return false }
-            if d.kind == .other { return d.node.mentions >= 2 && acronym }
+            if key.unicodeScalars.count < 2 { return false }
+            if d.kind == .other { return acronym ? d.node.mentions >= 2 : d.node.mentions >= 3 && statistics.stronglyWrittenAsName(key) }
             return d.node.mentions >= 2 || strongest >= 3
         }
         return d.kind != .other || d.node.mentions >= 2

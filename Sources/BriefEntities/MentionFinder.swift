@@ -25,6 +25,11 @@ struct MentionFinder {
                 while j < n {
                     let w = t[j]
                     if w.kind == .word, w.capitalized, !w.sentenceStart, !isJunk(w) {
+                        // "Regina Benjamin U.S. Surgeon General": a country's acronym after a name starts anew.
+                        if w.allCaps, !NameLexicon.roleTitles.contains(t[end - 1].lower),
+                           case .gazetteer(let g)? = lookup(t[j..<j + 1]), gazetteer.names.entries[g].kind == .place {
+                            break
+                        }
                         end = j + 1; j += 1
                         if w.possessive { break }
                         continue
@@ -66,6 +71,9 @@ struct MentionFinder {
                 end = k; i = max(start + 1, end)
             }
             while end > start, t[end - 1].kind == .word, !t[end - 1].capitalized { end -= 1 }
+            // "Alaska Gov.", "Doris Duke Professor": a title after a name belongs to no name.
+            while end - start >= 2, NameLexicon.roleTitles.contains(t[end - 1].lower),
+                  !NameLexicon.roleTitles.contains(t[end - 2].lower) { end -= 1 }
             guard start < end else { continue }
             // "Asian Lite News US President Donald Trump": a title inside a run starts a new name.
             if let split = titleSplit(t, start, end) { end = split; i = split }
@@ -200,10 +208,17 @@ struct MentionFinder {
     }
 
     func isJunk(_ t: Token) -> Bool {
-        if t.allCaps, gazetteer.names.lookup(acronym: t.text) != nil || catalog.names.lookup(acronym: t.text) != nil {
-            return false
+        if t.allCaps {
+            if gazetteer.names.lookup(acronym: t.text) != nil || catalog.names.lookup(acronym: t.text) != nil { return false }
+            // Shouted headline words ("CREIGHTON DEFEATS DRAKE") that the archive writes in lowercase.
+            if t.end - t.start > 3, statistics.isCommonWord(t.lower) { return true }
         }
-        return NameLexicon.neverName.contains(t.lower)
+        if NameLexicon.neverName.contains(t.lower) { return true }
+        // "I'm", "It's", "Don't".
+        if let apostrophe = t.lower.firstIndex(of: "'"), NameLexicon.neverName.contains(String(t.lower[..<apostrophe])) {
+            return true
+        }
+        return false
     }
 
     /// Whether a capital at a sentence start or in a headline belongs to a name.
@@ -252,8 +267,11 @@ struct MentionFinder {
         if end + 2 < t.count, t[end].scalar == ",", t[end + 1].kind == .number, t[end + 2].kind == .punct {
             v.person += 3
         }
-        if end < t.count, t[end].kind == .word, NameLexicon.speechVerbs.contains(t[end].lower) { v.person += 1 }
-        if start > 0, t[start - 1].kind == .word, t[start - 1].lower == "said" || t[start - 1].lower == "says" { v.person += 1 }
+        // Organisations speak too; a speech verb only hints at a person for a full name.
+        if words.count >= 2, end < t.count, t[end].kind == .word, NameLexicon.speechVerbs.contains(t[end].lower) { v.person += 1 }
+        if words.count >= 2, start > 0, t[start - 1].kind == .word, t[start - 1].lower == "said" || t[start - 1].lower == "says" {
+            v.person += 1
+        }
         if start > 0, t[start - 1].kind == .word, NameLexicon.placePrepositions.contains(t[start - 1].lower) { v.place += 1 }
         if start > 0, t[start - 1].kind == .word, t[start - 1].lower == "mr" || t[start - 1].lower == "ms" { v.person += 3 }
         return v

@@ -28,6 +28,16 @@ enum NameLexicon {
         "covid", "covid-19", "ceo", "gdp", "mp", "mps", "tv", "pm", "ok", "faq", "pdf", "vs",
         "don't", "didn't", "doesn't", "isn't", "won't", "can't", "let", "let's", "please", "thanks",
         "dear", "hello", "hi", "oh", "well", "ago", "year", "years", "day", "days", "week", "month",
+        "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
+        "should", "do", "does", "did", "dui", "dna", "hiv", "aids", "id", "fm", "rb", "qb",
+    ]
+
+    /// Last words of names of laws, events, works and prizes: such names are not people.
+    static let otherWords: Set<String> = [
+        "act", "law", "bill", "treaty", "accord", "agreement", "convention", "award", "awards", "prize",
+        "games", "cup", "championship", "championships", "tournament", "festival", "war", "olympics",
+        "series", "bowl", "open", "picture", "show", "film", "movie", "album", "book", "report", "day",
+        "plan", "initiative", "doctrine", "declaration", "conference", "summit", "forum", "talks",
     ]
 
     /// Words that are part of names ("New York", "Islamic Republic of Iran", "First Street") but
@@ -36,7 +46,8 @@ enum NameLexicon {
         "new", "first", "second", "third", "western", "eastern", "northern", "southern", "islamic",
         "zionist", "arab", "muslim", "christian", "jewish", "catholic", "sunni", "shia", "shiite",
         "north", "south", "east", "west", "central", "great", "united", "national", "international",
-        "federal", "royal", "supreme", "general", "old", "upper", "lower", "holy", "grand",
+        "federal", "royal", "supreme", "general", "old", "upper", "lower", "holy", "grand", "northwest",
+        "northeast", "southwest", "southeast", "big", "little", "black", "white", "red", "golden",
     ]
 
     /// Whole sequences that are page furniture, not names.
@@ -64,7 +75,7 @@ enum NameLexicon {
         "supreme", "leader", "former", "late", "acting", "head", "mr", "mrs", "ms", "miss", "dr",
         "prof", "professor", "sir", "dame", "lord", "lady", "eam", "mp", "state", "councilman",
         "councillor", "assemblyman", "trooper", "agent", "actress", "actor", "singer", "star",
-        "assistant", "associate", "senior", "pres", "vice-chairman", "dep",
+        "assistant", "associate", "senior", "pres", "vice-chairman", "dep", "manager", "owner", "president-elect",
     ]
 
     /// Religious and traditional honorifics: part of how a name is written (kept in aliases)

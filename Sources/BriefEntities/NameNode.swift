@@ -38,6 +38,7 @@ struct NameNode {
     static func looksLikePerson(_ lowerWords: [String], _ gazetteer: Gazetteer) -> Bool {
         guard (2...4).contains(lowerWords.count) else { return false }
         for w in lowerWords {
+            if w.unicodeScalars.count == 1 { continue }
             if isKeyword(w) || NameLexicon.notAlone.contains(w) || gazetteer.demonyms[w] != nil { return false }
             if !gazetteer.givenNames.contains(w),
                gazetteer.names.lookup(key: w) != nil || gazetteer.names.lookup(acronym: w.uppercased()) != nil {
@@ -49,6 +50,7 @@ struct NameNode {
 
     static func isKeyword(_ word: String) -> Bool {
         NameLexicon.organizationWords.contains(word) || NameLexicon.placeWords.contains(word)
+            || NameLexicon.otherWords.contains(word)
     }
 
     mutating func absorb(_ m: Mention, isBrief: Bool) {

@@ -20,6 +20,18 @@ struct NameStatistics {
         return c.capitalizedInside > 0 && c.capitalizedInside >= c.lower
     }
 
+    /// Written in lowercase somewhere and mostly so.
+    func isCommonWord(_ lower: String) -> Bool {
+        guard let c = counts[lower] else { return false }
+        return c.lower > 0 && c.lower >= c.capitalizedInside
+    }
+
+    /// Clearly a name: capitalised inside sentences at least twice as often as not.
+    func stronglyWrittenAsName(_ lower: String) -> Bool {
+        guard let c = counts[lower] else { return false }
+        return c.capitalizedInside >= 2 && c.capitalizedInside >= 2 * c.lower
+    }
+
     /// A paragraph in Title Case (headline, menu, related-story link): its capitals are style.
     static func isHeadline(_ tokens: [Token]) -> Bool {
         // Headlines do not end with a full stop; sentences full of names ("Raisi met Putin.") do.

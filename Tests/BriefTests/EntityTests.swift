@@ -236,3 +236,21 @@ final class EntityTests: XCTestCase {
         XCTAssertEqual(entity(result, "Ebrahim Raisi")?.briefs.count, count)
     }
 }
+
+/// Prints what the whole ECB+ dev corpus resolves to, for reviewing by eye; runs only with
+/// ENTITY_CORPUS set to the corpus's `articles` folder.
+final class EntityCorpusReview: XCTestCase {
+    func testPrintCorpusEntities() throws {
+        guard let folder = ProcessInfo.processInfo.environment["ENTITY_CORPUS"] else { throw XCTSkip("ENTITY_CORPUS not set") }
+        let url = URL(fileURLWithPath: folder)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }.sorted()
+        let texts = try files.map { name in
+            let text = try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8)
+            return EntityText(id: name, title: "", paragraphs: text.components(separatedBy: "\n\n"))
+        }
+        let result = EntityExtraction.resolve(briefs: texts, notes: [], catalog: .empty)
+        for e in result.entities {
+            print("CORPUS\t\(e.kind.rawValue)\t\(e.name)\t\(e.mentions)\t\(e.briefs.count)\t\(e.aliases.prefix(6).joined(separator: "|"))")
+        }
+    }
+}
