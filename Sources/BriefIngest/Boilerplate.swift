@@ -1,0 +1,67 @@
+/// Scraper boilerplate: the lines around an article that belong to the page, not the story.
+///
+/// Two kinds. Line noise (share buttons, reading time, form labels, story codes) is dropped
+/// where it stands. Tail markers ("Previous Story", "Read More:", "Latest from") start the
+/// page's trailing furniture, so they and everything after them go.
+enum Boilerplate {
+    /// Whole lines that are furniture, compared lowercased with spaces and trailing colons removed.
+    private static let noise: Set<String> = [
+        "share", "share this", "share this article", "tweet", "print", "email", "e-mail", "whatsapp", "facebook",
+        "twitter", "linkedin", "telegram", "reddit", "pinterest", "copy link", "advertisement", "advertisements",
+        "ad", "sponsored", "your name", "your email address", "your email", "your comment", "send", "submit",
+        "comments", "comment", "leave a comment", "leave a reply", "subscribe", "sign up", "log in", "login",
+        "menu", "search", "home", "skip to content", "skip to main content", "close", "listen", "listen to this article",
+        "also read", "read also", "see also", "photo", "video", "tags", "topics", "print this article", "font size",
+    ]
+
+    /// Lines that open the trailing furniture of a page.
+    private static let tailMarkers: Set<String> = [
+        "previous story", "next story", "previous article", "next article", "previous post", "next post",
+        "go to top", "go totop", "back to top", "don't miss", "don’t miss", "do not miss", "read more",
+        "related", "related articles", "related stories", "related news", "related posts", "more stories",
+        "more from", "you may also like", "you might also like", "recommended", "recommended for you",
+        "most read", "most popular", "trending", "popular posts", "latest news", "latest stories",
+    ]
+
+    /// Prefixes of lines that are furniture whatever follows them.
+    private static let noisePrefixes: [String] = [
+        "also read", "read also", "story code", "news code", "news id", "reporter :", "reporter:", "code :",
+        "tags:", "tags :", "share this", "follow us", "click here", "subscribe to", "sign up for", "copyright ©",
+        "© copyright", "all rights reserved", "image source", "image caption", "photo credit", "photo:",
+        "file photo", "(photo", "advertisement",
+    ]
+
+    /// Prefixes that open the trailing furniture.
+    private static let tailPrefixes: [String] = ["latest from", "read more:", "more from", "related:"]
+
+    static func key(_ line: String) -> String {
+        var k = line.lowercased().trimmingSpaces()
+        while let last = k.last, last == ":" || last == "." || last == "…" || last == "-" || last == "»" || last == ">" {
+            k.removeLast()
+            k = k.trimmingSpaces()
+        }
+        return k
+    }
+
+    static func isTailMarker(_ line: String) -> Bool {
+        let k = key(line)
+        if tailMarkers.contains(k) { return true }
+        let lower = line.lowercased().trimmingSpaces()
+        return tailPrefixes.contains { lower.hasPrefix($0) }
+    }
+
+    static func isNoise(_ line: String) -> Bool {
+        let k = key(line)
+        if k.isEmpty || noise.contains(k) { return true }
+        if isReadingTime(k) { return true }
+        return noisePrefixes.contains { k.hasPrefix($0) }
+    }
+
+    /// "2 mins read", "5 min read", "3 minute read", "Reading time: 4 minutes".
+    static func isReadingTime(_ k: String) -> Bool {
+        let words = k.split(separator: " ")
+        if k.hasPrefix("reading time") { return true }
+        guard words.count == 3, Int(words[0]) != nil else { return false }
+        return ["min", "mins", "minute", "minutes"].contains(String(words[1])) && words[2] == "read"
+    }
+}

@@ -1,0 +1,81 @@
+import BriefModel
+
+/// When the reported event happened, read from the lead's time references and resolved
+/// against the publication date: "on Thursday" in a Friday paper is the day before.
+enum EventDate {
+    struct Resolution {
+        var date: DayDate
+        var evidence: String
+    }
+
+    /// Looks at the first paragraphs only: later ones tell background ("in August 2021").
+    static let leadParagraphs = 3
+
+    static func resolve(paragraphs: [String], published: DayDate?) -> Resolution? {
+        for paragraph in paragraphs.prefix(leadParagraphs) {
+            if let found = firstReference(in: paragraph, published: published) { return found }
+        }
+        if let published { return Resolution(date: published, evidence: "publication date (no time reference in the lead)") }
+        return nil
+    }
+
+    private static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    private static func firstReference(in paragraph: String, published: DayDate?) -> Resolution? {
+        let tokens = DateToken.scan(paragraph)
+        let explicit = DatePhrase.all(in: paragraph)
+        for (index, token) in tokens.enumerated() {
+            guard let word = token.word else { continue }
+            let previous = index > 0 ? tokens[index - 1].word : nil
+            let quoted = "\"\(paragraph[token.range])\""
+            if let weekday = weekdays.firstIndex(of: word) {
+                guard let published else { continue }
+                // The most recent such weekday on or before publication; "next Monday" looks ahead.
+                var delta = (published.weekday - weekday + 7) % 7
+                if previous == "next" { delta = -((weekday - published.weekday + 7) % 7 == 0 ? 7 : (weekday - published.weekday + 7) % 7) }
+                if previous == "last" && delta == 0 { delta = 7 }
+                return Resolution(date: published.adding(days: -delta), evidence: "\(quoted) before publication \(published)")
+            }
+            if word == "yesterday", let published {
+                return Resolution(date: published.adding(days: -1), evidence: "\(quoted), publication \(published)")
+            }
+            if (word == "today" || (word == "tonight")), let published {
+                return Resolution(date: published, evidence: "\(quoted), publication \(published)")
+            }
+            if previous == "last", let published {
+                switch word {
+                case "week":
+                    return Resolution(date: published.adding(days: -7), evidence: "\(quoted) week before \(published)")
+                case "month":
+                    let m = published.month == 1 ? 12 : published.month - 1
+                    let y = published.month == 1 ? published.year - 1 : published.year
+                    if let d = DayDate(year: y, month: m, precision: .month) {
+                        return Resolution(date: d, evidence: "\"last month\" before \(published)")
+                    }
+                case "year":
+                    if let d = DayDate(year: published.year - 1, precision: .year) {
+                        return Resolution(date: d, evidence: "\"last year\" before \(published)")
+                    }
+                default: break
+                }
+            }
+            // An explicit date in the lead: "on 7 December", "on December 7, 2023".
+            if let match = explicit.first(where: { paragraph.range(of: $0.text)?.lowerBound == token.range.lowerBound }) {
+                if let published, match.date > published { continue }
+                return Resolution(date: match.date, evidence: "\"\(match.text)\" in the lead")
+            }
+            if token.month != nil, let published, index + 1 < tokens.count, let day = tokens[index + 1].number,
+               tokens[index + 1].digits <= 2, previous == "on" || previous == "since",
+               let date = yearless(month: token.month!, day: day, before: published) {
+                return Resolution(date: date, evidence: "\"\(word) \(day)\" before publication \(published)")
+            }
+        }
+        return nil
+    }
+
+    /// "December 7" without a year: the latest such day not after publication.
+    private static func yearless(month: Int, day: Int, before published: DayDate) -> DayDate? {
+        guard let same = DayDate(year: published.year, month: month, day: day) else { return nil }
+        return same <= published ? same : DayDate(year: published.year - 1, month: month, day: day)
+    }
+}

@@ -1,0 +1,137 @@
+import BriefModel
+import BriefHTML
+
+/// What ingest made of one raw file: usually one article, several for a JSON array, none when skipped.
+public struct IngestResult: Sendable {
+    public var articles: [Article] = []
+    public var diagnostics: [Diagnostic] = []
+    /// Why the file gave no article, if it did not.
+    public var skipped: String?
+    /// The file was read after a repair (encoding).
+    public var repaired = false
+}
+
+/// The ingest stage: raw file bytes in, clean articles out. No I/O.
+public enum Ingest {
+    /// Files larger than this are skipped with a warning (saved pages with inline images can be huge).
+    public static let maxFileBytes = 8 * 1024 * 1024
+
+    public static func articles(from raw: RawArticle) -> IngestResult {
+        var result = IngestResult()
+        func skip(_ reason: String) -> IngestResult {
+            result.skipped = reason
+            result.diagnostics.append(Diagnostic(file: raw.path, "skipped: \(reason)"))
+            return result
+        }
+        if raw.bytes.isEmpty { return skip("empty file") }
+        if raw.bytes.count > maxFileBytes { return skip("larger than \(maxFileBytes / 1024 / 1024) MiB") }
+        let text: String
+        switch TextDecoding.decode(raw.bytes) {
+        case .binary: return skip("binary file, not text")
+        case .text(let t, let repair):
+            text = t
+            if let repair {
+                result.repaired = true
+                result.diagnostics.append(Diagnostic(file: raw.path, repair))
+            }
+        }
+        if text.trimmingSpaces().isEmpty { return skip("only white space") }
+
+        let format = ArticleFormat.detect(extension: raw.pathExtension, text: text)
+        do {
+            switch format {
+            case .html:
+                result.articles = [htmlArticle(raw.bytes, file: raw.path)]
+            case .json:
+                result.articles = try JSONArticles.read(text, file: raw.path, lines: raw.pathExtension == "jsonl")
+            case .markdown, .text:
+                let front = try FrontMatter.parse(text, file: raw.path)
+                var article = TextReader.article(Lines.paragraphs(front.body, joinBlocks: format == .markdown ? true : nil)
+                                                    .map { Line(text: $0.text, number: $0.number + front.bodyLine - 1) },
+                                                 file: raw.path, format: format)
+                if format == .markdown { stripMarkdownHeading(&article) }
+                try apply(front, to: &article)
+                result.articles = [article]
+            }
+        } catch {
+            return skip(error.message)
+        }
+        result.articles.removeAll { article in
+            guard article.paragraphs.isEmpty else { return false }
+            result.diagnostics.append(Diagnostic(file: article.file, "skipped: no article text found"))
+            return true
+        }
+        if result.articles.isEmpty && result.skipped == nil { result.skipped = "no article text found" }
+        for article in result.articles {
+            result.diagnostics += article.warnings.map { Diagnostic(file: article.file, $0) }
+        }
+        return result
+    }
+
+    /// A saved web page: libxml2 finds the body and the page metadata; the text rules clean the rest.
+    static func htmlArticle(_ bytes: [UInt8], file: String) -> Article {
+        let page = HTMLArticleExtractor.extract(bytes)
+        let published = page.published.flatMap { DatePhrase.first(in: $0)?.date }
+        let known = KnownFields(title: page.title, published: published, publishedText: page.published,
+                                outlet: page.outlet, url: page.url, author: page.author, source: "HTML metadata")
+        let lines = page.paragraphs.enumerated().map { Line(text: Lines.normalise(Substring($1)), number: $0 + 1) }
+        return TextReader.article(lines, file: file, format: .html, known: known)
+    }
+
+    /// "# Title" opening a Markdown article is its headline.
+    static func stripMarkdownHeading(_ article: inout Article) {
+        guard let first = article.paragraphs.first, first.hasPrefix("# ") else { return }
+        article.title = String(first.dropFirst(2)).trimmingSpaces()
+        article.titleFromLead = false
+        article.evidence["title"] = "Markdown heading"
+        article.paragraphs.removeFirst()
+    }
+
+    /// Front matter corrects extraction field by field; `story:` places the article by hand.
+    static func apply(_ front: FrontMatter, to article: inout Article) throws(Diagnostic) {
+        if let t = front.text("title") { article.title = t; article.titleFromLead = false; article.evidence["title"] = "front matter" }
+        for key in ["published", "date"] {
+            guard let value = front.text(key) else { continue }
+            guard let d = DayDate(iso: value) ?? DatePhrase.first(in: value)?.date else {
+                throw Diagnostic(.error, file: article.file, line: line(of: key, in: front), "front matter \(key) is not a date: \(value)")
+            }
+            if key == "published" { article.published = d } else { article.eventDate = d }
+            article.evidence[key] = "front matter"
+        }
+        if let o = front.text("outlet") ?? front.text("source") { article.outlet = o; article.evidence["outlet"] = "front matter" }
+        if let u = front.text("url") { article.url = u; article.evidence["url"] = "front matter" }
+        if let d = front.text("dateline") { article.dateline = d; article.evidence["dateline"] = "front matter" }
+        if let a = front.text("author") { article.author = a }
+        if let s = front.text("story") { article.storyChoice = s.lowercased() == "own" ? .own : .brief(s) }
+        if front.text("date") == nil, front.text("published") != nil,
+           article.evidence["date"]?.hasPrefix("publication date") ?? true {
+            article.eventDate = article.published
+        }
+    }
+
+    /// Front matter keys sit between the opening line and the body.
+    private static func line(of key: String, in front: FrontMatter) -> Int? { front.lines[key] }
+}
+
+
+extension Error {
+    /// The message of a Diagnostic, or the error's description.
+    var message: String { (self as? Diagnostic)?.description ?? "\(self)" }
+}
+
+/// The reader a file needs, by its content as well as its extension.
+enum ArticleFormat {
+    static func detect(extension ext: String, text: String) -> Article.Format {
+        let head = text.prefix(512).lowercased().trimmingSpaces()
+        if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.contains("<html") { return .html }
+        if head.hasPrefix("{") || head.hasPrefix("[") {
+            if ["json", "jsonl", "ndjson"].contains(ext) || ext.isEmpty || ext == "txt" { return .json }
+        }
+        switch ext {
+        case "html", "htm", "xhtml": return .html
+        case "json", "jsonl", "ndjson": return .json
+        case "md", "markdown": return .markdown
+        default: return head.hasPrefix("---") ? .markdown : .text
+        }
+    }
+}

@@ -1,0 +1,105 @@
+/// Who published an article and where it was filed, from the phrases pages use:
+/// "…reports Asian Lite News", "Source: Iran Daily", "Moscow(IP)-", "The Iran Project : ",
+/// "According to The Iran Project,", "CLEVELAND, Feb 26 -", "Tehran:".
+enum Outlet {
+    /// Agency codes used in datelines, e.g. "Moscow(IP)-".
+    static let agencyCodes: [String: String] = [
+        "IP": "Iran Press", "AP": "Associated Press", "AFP": "Agence France-Presse", "Reuters": "Reuters",
+        "IRNA": "IRNA", "TASS": "TASS", "Xinhua": "Xinhua", "UPI": "UPI", "dpa": "dpa", "ANI": "ANI",
+        "PTI": "PTI", "IANS": "IANS", "Bernama": "Bernama", "ISNA": "ISNA", "Mehr": "Mehr News", "KUNA": "KUNA",
+        "WAM": "WAM", "SPA": "SPA", "Anadolu": "Anadolu Agency", "CNN": "CNN", "BBC": "BBC",
+    ]
+
+    /// "…reports Asian Lite News" at the end of a standfirst: returns the outlet and the line without it.
+    static func reportsSuffix(_ line: String) -> (outlet: String, rest: String)? {
+        guard let range = line.range(of: "reports ", options: .backwards) else { return nil }
+        let before = line[..<range.lowerBound]
+        guard before.hasSuffix("…") || before.hasSuffix("...") || before.hasSuffix(".") || before.hasSuffix("…."),
+              let name = capitalisedName(String(line[range.upperBound...])), name.count == line[range.upperBound...].trimmingSpaces().count
+        else { return nil }
+        var rest = String(before)
+        while let last = rest.last, last == "." || last == "…" { rest.removeLast() }
+        return (name, rest.trimmingSpaces() + ".")
+    }
+
+    /// "Source: Iran Daily" / "Source : Mehr News".
+    static func sourceLine(_ line: String) -> String? {
+        let lower = line.lowercased()
+        guard lower.hasPrefix("source:") || lower.hasPrefix("source :") || lower.hasPrefix("sources:") else { return nil }
+        let value = line[line.index(after: line.firstIndex(of: ":")!)...].trimmingSpaces()
+        return capitalisedName(value).flatMap { $0.count == value.count ? $0 : nil }
+    }
+
+    /// "The Iran Project : text" or "According to The Iran Project,text" at a paragraph start.
+    static func leadPrefix(_ paragraph: String) -> (outlet: String, rest: String, strong: Bool)? {
+        if let colon = paragraph.range(of: " : "), paragraph.distance(from: paragraph.startIndex, to: colon.lowerBound) < 40,
+           let name = capitalisedName(String(paragraph[..<colon.lowerBound])),
+           name.count == paragraph[..<colon.lowerBound].count {
+            return (name, String(paragraph[colon.upperBound...]).trimmingSpaces(), true)
+        }
+        if paragraph.hasPrefix("According to "), let comma = paragraph.firstIndex(of: ",") {
+            let candidate = paragraph[paragraph.index(paragraph.startIndex, offsetBy: 13)..<comma]
+            if let name = capitalisedName(String(candidate)), name.count == candidate.count, name.split(separator: " ").count <= 5 {
+                var rest = String(paragraph[paragraph.index(after: comma)...]).trimmingSpaces()
+                if let first = rest.first { rest = first.uppercased() + rest.dropFirst() }
+                return (name, rest, false)
+            }
+        }
+        return nil
+    }
+
+    /// A dateline at the start of the lead: the place, the agency it names, and the text after it.
+    static func dateline(_ paragraph: String) -> (place: String, agency: String?, rest: String)? {
+        let scalars = Array(paragraph.prefix(80))
+        // Place: up to three capitalised words (or ALL CAPS), optionally ", Month Day".
+        var i = 0
+        var words = 0
+        while i < scalars.count, scalars[i].isUppercase {
+            while i < scalars.count, scalars[i].isLetter || scalars[i] == "." || scalars[i] == "'" { i += 1 }
+            words += 1
+            if i < scalars.count, scalars[i] == " ", i + 1 < scalars.count, scalars[i + 1].isUppercase, words < 3 { i += 1 } else { break }
+        }
+        guard words > 0, i < scalars.count else { return nil }
+        let place = String(scalars[0..<i])
+        var j = i
+        // ", Feb 26" after the place
+        if j < scalars.count, scalars[j] == "," {
+            var k = j + 1
+            while k < scalars.count, scalars[k] == " " || scalars[k].isLetter || scalars[k].isNumber || scalars[k] == "." { k += 1 }
+            if k - j < 16 { j = k }
+        }
+        var agency: String?
+        var k = j
+        while k < scalars.count, scalars[k] == " " { k += 1 }
+        if k < scalars.count, scalars[k] == "(", let close = scalars[k...].firstIndex(of: ")"), close - k < 20 {
+            agency = String(scalars[(k + 1)..<close])
+            k = close + 1
+            while k < scalars.count, scalars[k] == " " { k += 1 }
+        }
+        guard k < scalars.count else { return nil }
+        let mark = scalars[k]
+        let spacedDash = (mark == "-" || mark == "—" || mark == "–") && (k > i || agency != nil || (k + 1 < scalars.count && scalars[k + 1] == " "))
+        guard mark == ":" || spacedDash else { return nil }
+        // A colon dateline is one word or two ("Tehran:", "New Delhi:"), never a sentence.
+        if mark == ":" && (words > 2 || agency != nil) { return nil }
+        let rest = String(paragraph.dropFirst(k + 1)).trimmingSpaces()
+        guard rest.count > 20 else { return nil }
+        let normalised = place == place.uppercased() && place.count > 3
+            ? place.split(separator: " ").map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ")
+            : place
+        return (normalised, agency, rest)
+    }
+
+    /// The run of capitalised words (with "of", "the", "and", "&" inside) that makes up the text, or nil.
+    static func capitalisedName(_ text: String) -> String? {
+        let trimmed = text.trimmingSpaces()
+        let words = trimmed.split(separator: " ")
+        guard !words.isEmpty, words.count <= 7 else { return nil }
+        for (n, word) in words.enumerated() {
+            let first = word.first!
+            let joiner = n > 0 && ["of", "the", "and", "&", "de", "al", "for"].contains(word.lowercased())
+            if !(first.isUppercase || first.isNumber) && !joiner { return nil }
+        }
+        return trimmed
+    }
+}

@@ -1,0 +1,108 @@
+import BriefEntities
+import BriefIngest
+import BriefMerge
+import BriefModel
+import BriefNotes
+import Dispatch
+
+/// The middle of the pipeline, with no I/O: raw articles and notes in, a linked Archive out.
+/// Each step is a function of the one before: ingest, merge, entities, notes, timeline.
+public enum ArchiveAssembly {
+    public struct Counts: Sendable {
+        public var articlesRead = 0
+        public var articlesSkipped: [(file: String, reason: String)] = []
+        public var articlesRepaired = 0
+        public var articles = 0
+    }
+
+    public struct Result: Sendable {
+        public var archive: Archive
+        public var counts: Counts
+        public var diagnostics: [Diagnostic]
+        public var seconds: [(stage: String, seconds: Double)]
+    }
+
+    public static func assemble(_ content: ContentFolder, previousIDs: [String: String] = [:]) throws(Diagnostic) -> Result {
+        var clock = StageClock()
+        var diagnostics = content.diagnostics
+        var counts = Counts()
+
+        // Ingest, in parallel: each file is independent.
+        let results = parallelMap(content.articles) { Ingest.articles(from: $0) }
+        var articles: [Article] = []
+        counts.articlesRead = content.articles.count
+        for r in results {
+            diagnostics += r.diagnostics
+            articles += r.articles
+            if r.repaired { counts.articlesRepaired += 1 }
+        }
+        for (raw, r) in zip(content.articles, results) where r.articles.isEmpty {
+            counts.articlesSkipped.append((raw.path, r.skipped ?? "no article"))
+        }
+        counts.articles = articles.count
+        clock.lap("ingest")
+
+        let stories = Merge.stories(from: articles, previousIDs: previousIDs)
+        var briefs = parallelMap(stories) { Merge.brief(from: $0) }
+        clock.lap("merge")
+
+        // Notes are read before entities so that their mentions count too.
+        var notes: [Note] = []
+        for (path, text) in content.notes {
+            do { notes.append(try NoteReader.note(path: path, text: text)) } catch { diagnostics.append(error) }
+        }
+        notes = uniqueIDs(notes)
+
+        let catalog: EntityCatalog
+        if let yaml = content.entitiesYAML {
+            do { catalog = try EntityCatalog(yaml: yaml.text, file: yaml.path) } catch let d as Diagnostic { throw d } catch {
+                throw Diagnostic(.error, file: yaml.path, "\(error)")
+            }
+        } else {
+            catalog = .empty
+        }
+        let entityResult = EntityExtraction.resolve(
+            briefs: briefs.map { EntityText(id: $0.id, title: $0.title, paragraphs: $0.allParagraphs) },
+            notes: notes.map { EntityText(id: $0.id, title: $0.title, paragraphs: [$0.markdown]) },
+            catalog: catalog)
+        for i in briefs.indices { briefs[i].entities = entityResult.briefEntities[briefs[i].id] ?? [] }
+        clock.lap("entities")
+
+        var entities = entityResult.entities
+        notes = NoteAssembly.link(notes, briefs: briefs, entities: &entities, aliasIndex: entityResult.aliasIndex,
+                                  noteEntities: entityResult.noteEntities, diagnostics: &diagnostics)
+        clock.lap("notes")
+
+        let timeline = TimelineAssembly.entries(briefs: briefs, notes: notes)
+        var redirects: [String: String] = [:]
+        for brief in briefs { for old in brief.formerIDs where old != brief.id { redirects[old] = brief.id } }
+        clock.lap("timeline")
+
+        let archive = Archive(config: content.config, briefs: briefs, entities: entities, notes: notes,
+                              timeline: timeline, redirects: redirects)
+        return Result(archive: archive, counts: counts, diagnostics: diagnostics, seconds: clock.laps)
+    }
+
+    /// Two notes with the same file stem in different folders get distinct ids.
+    static func uniqueIDs(_ notes: [Note]) -> [Note] {
+        var seen: [String: Int] = [:]
+        return notes.map { note in
+            var n = note
+            let count = seen[note.id, default: 0]
+            seen[note.id] = count + 1
+            if count > 0 { n.id = "\(note.id)-\(count + 1)" }
+            return n
+        }
+    }
+}
+
+/// Maps in parallel over all cores, keeping order.
+func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
+    guard items.count > 1 else { return items.map(transform) }
+    let buffer = UnsafeMutableBufferPointer<U?>.allocate(capacity: items.count)
+    buffer.initialize(repeating: nil)
+    defer { buffer.deallocate() }
+    nonisolated(unsafe) let slots = buffer
+    DispatchQueue.concurrentPerform(iterations: items.count) { i in slots[i] = transform(items[i]) }
+    return buffer.map { $0! }
+}

@@ -1,0 +1,96 @@
+import BriefModel
+import BriefRender
+import Foundation
+
+/// `brief build`: read Content and Templates, assemble the archive, render, and swap the result into Output.
+public enum SiteBuild {
+    public struct Options: Sendable {
+        public var content: URL
+        public var templates: URL
+        public var output: URL
+        public init(content: URL, templates: URL, output: URL) {
+            self.content = content; self.templates = templates; self.output = output
+        }
+    }
+
+    public struct Summary: Sendable {
+        public var counts: ArchiveAssembly.Counts
+        public var briefs = 0
+        public var entities = 0
+        public var notes = 0
+        public var filesWritten = 0
+        public var seconds = 0.0
+        public var stages: [(stage: String, seconds: Double)] = []
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    public static func run(_ options: Options, buildDate: String = SiteBuild.today()) throws(Diagnostic) -> Summary {
+        let start = Date()
+        let output = OutputFolder(options.output)
+        let lock = try output.lock()
+        defer { close(lock) }
+
+        let content = try ContentFolder.read(options.content)
+        let templates = try TemplateFolder.read(options.templates)
+        let previous = PreviousBuild.briefIDs(in: options.output)
+        let result = try ArchiveAssembly.assemble(content, previousIDs: previous)
+        var clock = StageClock()
+        let pages = try SiteRenderer.pages(for: result.archive, templates: templates, buildDate: buildDate)
+        clock.lap("render")
+        let written = try output.replace(with: pages.map { ($0.path, $0.bytes) },
+                                         assets: options.templates.appendingPathComponent("assets"))
+        clock.lap("write")
+
+        var summary = Summary(counts: result.counts)
+        summary.briefs = result.archive.briefs.count
+        summary.entities = result.archive.entities.count
+        summary.notes = result.archive.notes.count
+        summary.filesWritten = written
+        summary.diagnostics = result.diagnostics
+        summary.stages = result.seconds + clock.laps
+        summary.seconds = Date().timeIntervalSince(start)
+        return summary
+    }
+
+    /// Today's date as YYYY-MM-DD (UTC), for footers and feeds.
+    public static func today() -> String {
+        let days = Int(Date().timeIntervalSince1970 / 86400)
+        return DayDate(dayNumber: days).description
+    }
+}
+
+/// Brief ids of the previous build, by source file, so ids stay stable across builds.
+enum PreviousBuild {
+    static func briefIDs(in output: URL) -> [String: String] {
+        guard let data = FileManager.default.contents(atPath: output.appendingPathComponent("archive.json").path),
+              let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let briefs = json["briefs"] as? [[String: Any]] else { return [:] }
+        var ids: [String: String] = [:]
+        for brief in briefs {
+            guard let id = brief["id"] as? String else { continue }
+            for source in brief["sources"] as? [[String: Any]] ?? [] {
+                if let file = source["file"] as? String { ids[file] = id }
+            }
+        }
+        return ids
+    }
+}
+
+/// Reads every `*.mustache` under the templates folder (assets aside).
+enum TemplateFolder {
+    static func read(_ root: URL) throws(Diagnostic) -> TemplateSet {
+        let fm = FileManager.default
+        guard let walker = fm.enumerator(atPath: root.path) else {
+            throw Diagnostic(.error, file: root.path, "templates folder not found")
+        }
+        var files: [String: String] = [:]
+        for case let path as String in walker where path.hasSuffix(".mustache") {
+            guard let data = fm.contents(atPath: root.appendingPathComponent(path).path),
+                  let text = String(data: data, encoding: .utf8) else {
+                throw Diagnostic(.error, file: "\(root.lastPathComponent)/\(path)", "cannot be read as UTF-8 text")
+            }
+            files[String(path.dropLast(".mustache".count))] = text
+        }
+        return try TemplateSet(files: files, folderName: root.lastPathComponent)
+    }
+}
