@@ -1,0 +1,208 @@
+import BriefModel
+import Foundation
+import XCTest
+@testable import BriefRender
+
+final class RenderTests: XCTestCase {
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func templates() throws -> TemplateSet {
+        let folder = repo.appendingPathComponent("Templates")
+        var files: [String: String] = [:]
+        let items = FileManager.default.enumerator(atPath: folder.path)!
+        while let item = items.nextObject() as? String {
+            guard item.hasSuffix(".mustache") else { continue }
+            files[String(item.dropLast(".mustache".count))] = try String(contentsOf: folder.appendingPathComponent(item), encoding: .utf8)
+        }
+        return try TemplateSet(files: files)
+    }
+
+    static func assetFiles() -> Set<String> {
+        let folder = repo.appendingPathComponent("Templates/assets")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return Set(names.map { "assets/" + $0 })
+    }
+
+    static func paragraphs(_ file: String) -> [String] {
+        let text = (try? String(contentsOf: repo.appendingPathComponent("Content/articles/" + file), encoding: .utf8)) ?? ""
+        return text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !$0.isEmpty }
+    }
+
+    static func archive() -> Archive {
+        let p3 = paragraphs("003_d2f133d6d71d6eb9.txt")
+        let p4 = paragraphs("004_eb876af45d241ae0.txt")
+        XCTAssertGreaterThan(p3.count, 3)
+        var b1 = Brief(id: "raeisi-putin-moscow", title: p3[0], date: DayDate(iso: "2022-01-19"), dateEvidence: "line 3",
+                       published: DayDate(iso: "2022-01-19"), dateline: "Moscow", summary: [p3[3]],
+                       paragraphs: Array(p3.dropFirst(3)),
+                       sources: [.init(file: "articles/003_d2f133d6d71d6eb9.txt", outlet: "Tehran Times", title: p3[0],
+                                       published: DayDate(iso: "2022-01-19"), url: "https://example.org/a?x=1&y=2"),
+                                 .init(file: "articles/004_eb876af45d241ae0.txt", outlet: "Mehr <News>", title: p4.first,
+                                       published: DayDate(iso: "2022-01-20"), url: "javascript:alert(1)",
+                                       copyOf: "articles/003_d2f133d6d71d6eb9.txt")],
+                       additions: [.init(source: "articles/004_eb876af45d241ae0.txt", paragraphs: Array(p4.suffix(2)))],
+                       formerIDs: ["old-raeisi"])
+        b1.entities = ["ebrahim-raeisi", "vladimir-putin", "moscow"]
+        var b2 = Brief(id: "xss-brief", title: "<script>alert(1)</script> headline", date: DayDate(iso: "2022-03"),
+                       dateEvidence: nil, published: nil, dateline: nil,
+                       summary: ["See [click](javascript:alert(1)) and <img src=x onerror=alert(1)>"],
+                       paragraphs: ["Body with <script>alert(2)</script> and [bad](javascript:alert(3))."],
+                       sources: [.init(file: "articles/x.txt", outlet: nil, title: nil, published: nil, url: nil)],
+                       additions: [], formerIDs: [])
+        b2.entities = ["ebrahim-raeisi"]
+        let b3 = Brief(id: "undated-brief", title: "Undated story", date: nil, dateEvidence: nil, published: nil,
+                       dateline: nil, summary: [], paragraphs: ["Text."], sources: [], additions: [], formerIDs: [])
+        var raeisi = Entity(id: "ebrahim-raeisi", name: "Ebrahim Raeisi", kind: .person, aliases: ["Raeisi", "Raisi"],
+                            description: "President of Iran <b>", briefs: ["raeisi-putin-moscow", "xss-brief"], mentions: 7)
+        raeisi.related = [(id: "vladimir-putin", count: 1), (id: "missing", count: 1)]
+        raeisi.quotes = [.init(text: "We have been resisting", brief: "raeisi-putin-moscow")]
+        raeisi.notes = ["sanctions-note"]
+        let putin = Entity(id: "vladimir-putin", name: "Vladimir Putin", kind: .person, aliases: [], description: nil,
+                           briefs: ["raeisi-putin-moscow"], mentions: 3)
+        let moscow = Entity(id: "moscow", name: "Moscow", kind: .place, aliases: [], description: nil,
+                            briefs: ["raeisi-putin-moscow"], mentions: 2)
+        var note = Note(id: "sanctions-note", file: "notes/2022/sanctions.md", title: "Sanctions <em>watch</em>",
+                        date: DayDate(iso: "2022-02-01"), author: "Analyst A", tags: ["Iran", "sanctions policy"],
+                        declaredEntities: [], declaredBriefs: [],
+                        markdown: "See [Raeisi](entities/ebrahim-raeisi.html) and [the brief](briefs/raeisi-putin-moscow.html).\n\n[x](javascript:alert(1)) <script>alert(1)</script> [ext](https://example.org) [top](#top)",
+                        bodyLine: 5, links: [])
+        note.entities = ["ebrahim-raeisi"]
+        note.briefs = ["raeisi-putin-moscow"]
+        let timeline: [Archive.TimelineEntry] = [
+            .init(date: DayDate(iso: "2022-01-19"), kind: .brief, id: "raeisi-putin-moscow"),
+            .init(date: DayDate(iso: "2022-02-01"), kind: .note, id: "sanctions-note"),
+            .init(date: DayDate(iso: "2022-03"), kind: .brief, id: "xss-brief"),
+            .init(date: nil, kind: .brief, id: "undated-brief"),
+        ]
+        return Archive(config: SiteConfig(title: "Test <Archive>", description: "Seed & test", language: "en"),
+                       briefs: [b1, b2, b3], entities: [raeisi, putin, moscow], notes: [note], timeline: timeline,
+                       redirects: ["old-raeisi": "raeisi-putin-moscow"])
+    }
+
+    func render() throws -> [Page] {
+        try SiteRenderer.pages(for: Self.archive(), templates: Self.templates(), buildDate: "2026-11-23")
+    }
+
+    func testRenderPagesExist() throws {
+        let pages = try render()
+        let paths = Set(pages.map(\.path))
+        XCTAssertEqual(paths.count, pages.count, "duplicate paths")
+        for p in ["index.html", "briefs/index.html", "briefs/raeisi-putin-moscow.html", "briefs/raeisi-putin-moscow.md",
+                  "briefs/old-raeisi.html", "briefs/undated-brief.html", "entities/index.html", "entities/ebrahim-raeisi.html",
+                  "timeline/index.html", "notes/index.html", "notes/sanctions-note.html", "tags/iran.html",
+                  "tags/sanctions-policy.html", "sources/index.html", "sources/tehran-times.html", "search.html",
+                  "search/docs.json", "search/ra.json", "archive.json", "feed.xml", "sitemap.xml", "404.html"] {
+            XCTAssertTrue(paths.contains(p), "missing \(p)")
+        }
+        let csp = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'"
+        for page in pages where page.path.hasSuffix(".html") {
+            XCTAssertTrue(page.text.contains(csp), page.path)
+            XCTAssertTrue(page.text.contains("<html lang=\"en\">"), page.path)
+            XCTAssertTrue(page.text.contains("built 2026-11-23"), page.path)
+            XCTAssertFalse(page.text.contains(" style="), page.path)
+        }
+        let timeline = pages.first { $0.path == "timeline/index.html" }!.text
+        XCTAssertTrue(timeline.contains("id=\"m-2022-01\""))
+        XCTAssertTrue(timeline.contains("href=\"#m-2022-03\""))
+        XCTAssertTrue(timeline.contains("Undated story"))
+        XCTAssertTrue(timeline.contains(">Note<"))
+        let entity = pages.first { $0.path == "entities/ebrahim-raeisi.html" }!.text
+        XCTAssertTrue(entity.contains("<svg"))
+        XCTAssertTrue(entity.contains("href=\"../entities/vladimir-putin.html\""))
+        XCTAssertTrue(entity.contains("First seen <time>2022-01-19</time>"))
+        let brief = pages.first { $0.path == "briefs/raeisi-putin-moscow.html" }!.text
+        XCTAssertTrue(brief.contains("href=\"../notes/sanctions-note.html\""))
+        XCTAssertTrue(brief.contains("What other sources add"))
+        let md = SiteRenderer.briefMarkdown(Self.archive().briefs[0])
+        XCTAssertTrue(md.hasPrefix("---\nid: \"raeisi-putin-moscow\"\n"))
+        XCTAssertTrue(md.contains("same text as `articles/003_d2f133d6d71d6eb9.txt`"))
+        let redirect = pages.first { $0.path == "briefs/old-raeisi.html" }!.text
+        XCTAssertTrue(redirect.contains("http-equiv=\"refresh\" content=\"0; url=raeisi-putin-moscow.html\""))
+    }
+
+    func testRenderLinksResolve() throws {
+        let pages = try render()
+        let broken = LinkCheck.brokenLinks(in: pages, extraFiles: Self.assetFiles())
+        XCTAssertEqual(broken, [])
+        let note = pages.first { $0.path == "notes/sanctions-note.html" }!.text
+        XCTAssertTrue(note.contains("href=\"../entities/ebrahim-raeisi.html\""))
+        XCTAssertTrue(note.contains("href=\"https://example.org\""))
+        XCTAssertTrue(note.contains("href=\"#top\""))
+        // The checker does find broken ones.
+        let bad = Page(path: "briefs/a.html", text: "<a href=\"../nowhere.html\">x</a><a href=\"b.html#x\">y</a><img src=\"https://x/y.png\">")
+        XCTAssertEqual(LinkCheck.brokenLinks(in: [bad], extraFiles: ["briefs/b.html"]), ["briefs/a.html: ../nowhere.html"])
+    }
+
+    func testRenderUntrustedTextIsInert() throws {
+        let pages = try render()
+        for page in pages where page.path.hasSuffix(".html") || page.path.hasSuffix(".xml") {
+            let t = page.text.lowercased()
+            XCTAssertFalse(t.contains("<script>alert"), page.path)
+            XCTAssertFalse(t.contains("href=\"javascript:"), page.path)
+            XCTAssertFalse(t.contains("<img src=x"), page.path)
+            XCTAssertFalse(t.contains("<em>watch</em>"), page.path)
+            XCTAssertFalse(t.contains("<archive>"), page.path)
+            let scripts = t.components(separatedBy: "<script").count - 1
+            XCTAssertEqual(scripts, page.path == "search.html" ? 1 : 0, page.path)
+        }
+        XCTAssertFalse(Markdown.html("[x](javascript:alert(1))").contains("javascript:"))
+        XCTAssertFalse(Markdown.html("<script>alert(1)</script>").contains("<script"))
+        XCTAssertTrue(Markdown.html("<b>x</b>", unsafe: true).contains("<b>x</b>"))
+    }
+
+    func testRenderArchiveJSON() throws {
+        let pages = try render()
+        let data = Data(pages.first { $0.path == "archive.json" }!.bytes)
+        let root = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let site = try XCTUnwrap(root["site"] as? [String: Any])
+        XCTAssertEqual(site["built"] as? String, "2026-11-23")
+        XCTAssertEqual(site["title"] as? String, "Test <Archive>")
+        let briefs = try XCTUnwrap(root["briefs"] as? [[String: Any]])
+        XCTAssertEqual(briefs.count, 3)
+        XCTAssertEqual(briefs[0]["date"] as? String, "2022-01-19")
+        XCTAssertTrue(briefs[2]["date"] is NSNull)
+        XCTAssertTrue(briefs[0]["summary"] is String)
+        XCTAssertEqual((briefs[0]["sources"] as? [[String: Any]])?.count, 2)
+        XCTAssertEqual(briefs[0]["entities"] as? [String], ["ebrahim-raeisi", "vladimir-putin", "moscow"])
+        let entities = try XCTUnwrap(root["entities"] as? [[String: Any]])
+        XCTAssertEqual(entities[0]["type"] as? String, "person")
+        XCTAssertEqual(entities[0]["url"] as? String, "entities/ebrahim-raeisi.html")
+        let timeline = try XCTUnwrap(root["timeline"] as? [[String: Any]])
+        XCTAssertEqual(timeline.compactMap { $0["brief"] as? String }, ["raeisi-putin-moscow", "xss-brief", "undated-brief"])
+        XCTAssertNotNil(root["notes"] as? [[String: Any]])
+        XCTAssertEqual(root["redirects"] as? [String: String], ["old-raeisi": "raeisi-putin-moscow"])
+        let docs = try JSONSerialization.jsonObject(with: Data(pages.first { $0.path == "search/docs.json" }!.bytes)) as? [[String: Any]]
+        XCTAssertEqual(docs?.first?["url"] as? String, "briefs/raeisi-putin-moscow.html")
+        let shard = try JSONSerialization.jsonObject(with: Data(pages.first { $0.path == "search/ra.json" }!.bytes)) as? [String: [Int]]
+        XCTAssertNotNil(shard?["raeisi"])
+        let feed = pages.first { $0.path == "feed.xml" }!.text
+        XCTAssertTrue(feed.contains("<title>Test &lt;Archive&gt;</title>"))
+        XCTAssertTrue(feed.contains("<link href=\"briefs/raeisi-putin-moscow.html\"/>"))
+    }
+
+    func testRenderBrokenTemplateThrowsDiagnostic() throws {
+        do {
+            _ = try TemplateSet(files: ["base": "<p>ok</p>", "brief": "line one\n{{#items}}\n<li>{{name}}</li>\n"])
+            XCTFail("should throw")
+        } catch {
+            XCTAssertEqual(error.file, "Templates/brief.mustache")
+            XCTAssertEqual(error.severity, .error)
+            XCTAssertNotNil(error.line)
+        }
+        do {
+            _ = try TemplateSet(files: ["home": "a\nb\n{{> partials/missing}}\n"])
+            XCTFail("should throw")
+        } catch {
+            XCTAssertEqual(error.file, "Templates/home.mustache")
+            XCTAssertEqual(error.line, 3)
+        }
+        XCTAssertNoThrow(try Self.templates())
+    }
+
+    func testRenderDeterministic() throws {
+        let a = try render(), b = try render()
+        XCTAssertEqual(a.map(\.path), b.map(\.path))
+        XCTAssertEqual(a.map(\.bytes), b.map(\.bytes))
+    }
+}
