@@ -204,5 +204,14 @@ final class RenderTests: XCTestCase {
         let a = try render(), b = try render()
         XCTAssertEqual(a.map(\.path), b.map(\.path))
         XCTAssertEqual(a.map(\.bytes), b.map(\.bytes))
+        // RENDER_DUMP=/some/folder writes the test site there for a look in a browser.
+        if let dump = ProcessInfo.processInfo.environment["RENDER_DUMP"] {
+            let out = URL(fileURLWithPath: dump)
+            for page in a {
+                let file = out.appendingPathComponent(page.path)
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(page.bytes).write(to: file)
+            }
+        }
     }
 }
