@@ -8,5 +8,5 @@ struct BriefCommand: ParsableCommand {
         commandName: "brief",
         abstract: "Build a browsable briefing archive from raw news articles and analysts' notes.",
         version: version,
-        subcommands: [Build.self, Inspect.self])
+        subcommands: [Build.self, Inspect.self, Check.self])
 }

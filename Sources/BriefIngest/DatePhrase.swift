@@ -67,8 +67,8 @@ enum DatePhrase {
                 if sep(j, ",") { j += 1 }
                 if let y = num(j), digits(j) == 4, let date = DayDate(year: y, month: m, day: d) { return (date, j - i + 1) }
             }
-            // March 2024
-            if let y = num(k), digits(k) == 4, let date = DayDate(year: y, month: m, precision: .month) {
+            // March 2024 (not the tail of "31 February 2023", an impossible day)
+            if i == 0 || t[i - 1].number == nil, let y = num(k), digits(k) == 4, let date = DayDate(year: y, month: m, precision: .month) {
                 return (date, k - i + 1)
             }
         }

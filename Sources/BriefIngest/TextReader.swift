@@ -148,8 +148,11 @@ enum TextReader {
     static func isBodyParagraph(_ line: Line) -> Bool {
         let words = line.text.split(separator: " ").count
         if words >= 16 { return true }
-        guard words >= 8, let last = line.text.last else { return false }
-        return ".!?\"”'’".contains(last)
+        guard words >= 8 else { return false }
+        // A sentence ends in . ! ? (possibly inside closing quotes); a headline may end in a quote.
+        let tail = line.text.reversed().drop { "\"”'’)".contains($0) }
+        guard let last = tail.first else { return false }
+        return ".!?".contains(last)
     }
 
     static func isURL(_ text: String) -> Bool {

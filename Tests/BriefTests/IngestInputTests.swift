@@ -1,0 +1,87 @@
+import BriefModel
+import XCTest
+@testable import BriefIngest
+
+/// Date forms, readers and bad input.
+final class IngestInputTests: XCTestCase {
+    func testDateForms() {
+        let cases = [
+            ("date 2023-12-08", "2023-12-08"), ("December 8, 2023", "2023-12-08"),
+            ("19 January 2022 | 13:57", "2022-01-19"), ("Tuesday 19 March 2024 - 22:33", "2024-03-19"),
+            ("26-FEB-1987 15:01:01.79", "1987-02-26"), ("May 03, 2013", "2013-05-03"), ("Apr. 7, 2011", "2011-04-07"),
+            ("2024-03-19T22:33:00+03:30", "2024-03-19"), ("December 15th, 2008, 7:35 am", "2008-12-15"),
+            ("Tue, 19 Mar 2024 22:33:00 GMT", "2024-03-19"), ("UPDATED 05/03/2013 at 11:00 AM EDT", "2013-05-03"),
+        ]
+        for (text, iso) in cases { XCTAssertEqual(DatePhrase.first(in: text)?.date.description, iso, text) }
+        XCTAssertNil(DatePhrase.first(in: "31 February 2023"))
+        XCTAssertNil(DatePhrase.first(in: "the 20 per cent rise in 2023 trade"))
+    }
+
+    func testEventDateFromRelativeReferences() {
+        let friday = DayDate(year: 2023, month: 12, day: 8)!
+        XCTAssertEqual(EventDate.resolve(paragraphs: ["They met yesterday in Moscow."], published: friday)?.date.description, "2023-12-07")
+        XCTAssertEqual(EventDate.resolve(paragraphs: ["They met on Monday in Moscow."], published: friday)?.date.description, "2023-12-04")
+        XCTAssertEqual(EventDate.resolve(paragraphs: ["They met last week."], published: friday)?.date.description, "2023-12-01")
+        XCTAssertNil(EventDate.resolve(paragraphs: ["They met on Monday."], published: nil))
+    }
+
+    func testMarkdownFrontMatterOverridesExtraction() throws {
+        let text = "---\ntitle: Corrected title\npublished: 2024-03-20\noutlet: Mehr News\nstory: own\n---\n# Original heading\n\nTehran: The two presidents spoke by telephone on Tuesday about railway projects and trade.\n"
+        let a = try XCTUnwrap(Ingest.articles(from: RawArticle(path: "articles/x.md", bytes: Array(text.utf8))).articles.first)
+        XCTAssertEqual(a.title, "Corrected title")
+        XCTAssertEqual(a.published?.description, "2024-03-20")
+        XCTAssertEqual(a.outlet, "Mehr News")
+        XCTAssertEqual(a.storyChoice, .own)
+        XCTAssertEqual(a.dateline, "Tehran")
+    }
+
+    func testJSONArrayWithNewsAPIFieldNames() throws {
+        let seed = try String(contentsOf: TestPaths.seed("003"), encoding: .utf8)
+        let body = seed.components(separatedBy: "\n\n").dropFirst(2).joined(separator: "\n\n")
+        let objects: [[String: Any]] = [
+            ["headline": "Raeisi to Putin", "publishedAt": "2022-01-19T13:57:00Z", "source": ["name": "Iran Daily"], "content": body, "link": "https://example.org/a"],
+            ["title": "No body here"],
+        ]
+        let data = try JSONSerialization.data(withJSONObject: objects)
+        let result = Ingest.articles(from: RawArticle(path: "articles/feed.json", bytes: [UInt8](data)))
+        XCTAssertEqual(result.articles.count, 1)
+        let a = try XCTUnwrap(result.articles.first)
+        XCTAssertEqual(a.title, "Raeisi to Putin")
+        XCTAssertEqual(a.published?.description, "2022-01-19")
+        XCTAssertEqual(a.outlet, "Iran Daily")
+        XCTAssertEqual(a.url, "https://example.org/a")
+        XCTAssertTrue(a.body.contains("Speaking face to face with Putin in the Kremlin"))
+    }
+
+    func testBadInputIsSkippedWithReason() {
+        let cases: [(String, [UInt8], String)] = [
+            ("empty.txt", [], "empty"),
+            ("image.txt", [0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D], "binary"),
+            ("broken.json", Array("{\"title\": \"x\", ".utf8), "not valid JSON"),
+            ("huge.txt", [UInt8](repeating: 65, count: Ingest.maxFileBytes + 1), "larger than"),
+        ]
+        for (name, bytes, reason) in cases {
+            let result = Ingest.articles(from: RawArticle(path: "articles/" + name, bytes: bytes))
+            XCTAssertTrue(result.articles.isEmpty, name)
+            XCTAssertTrue(result.diagnostics.first?.description.contains("articles/\(name)") ?? false, name)
+            XCTAssertTrue(result.skipped?.contains(reason) ?? false, "\(name): \(result.skipped ?? "nil")")
+        }
+    }
+
+    func testWindows1252IsRepaired() throws {
+        var bytes = Array("Tehran: President Raisi said the talks were \u{0}".utf8.dropLast())
+        bytes += [0x93] + Array("constructive".utf8) + [0x94] + Array(" and that trade would grow several times over the next year.".utf8)
+        let result = Ingest.articles(from: RawArticle(path: "articles/cp1252.txt", bytes: bytes))
+        XCTAssertTrue(result.repaired)
+        XCTAssertTrue(try XCTUnwrap(result.articles.first).body.contains("“constructive”"))
+    }
+
+    func testNestedAliasFrontMatterIsRefused() {
+        var yaml = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        for i in 1...8 { yaml += "\(Character(UnicodeScalar(97 + i)!)): &\(Character(UnicodeScalar(97 + i)!)) [*\(Character(UnicodeScalar(96 + i)!)), *\(Character(UnicodeScalar(96 + i)!)), *\(Character(UnicodeScalar(96 + i)!)), *\(Character(UnicodeScalar(96 + i)!)), *\(Character(UnicodeScalar(96 + i)!)), *\(Character(UnicodeScalar(96 + i)!)), *\(Character(UnicodeScalar(96 + i)!)), *\(Character(UnicodeScalar(96 + i)!)), *\(Character(UnicodeScalar(96 + i)!)), *\(Character(UnicodeScalar(96 + i)!))]\n" }
+        XCTAssertThrowsError(try FrontMatter.parse("---\n" + yaml + "---\nbody", file: "notes/bomb.md")) { error in
+            XCTAssertTrue("\(error)".contains("notes/bomb.md"))
+            XCTAssertTrue("\(error)".contains("refused"))
+        }
+    }
+}
