@@ -37,7 +37,7 @@ struct ClusteringBenchmark: ParsableCommand {
         var articles: [Article] = []
         for file in gold.keys.sorted() {
             let bytes = try [UInt8](Data(contentsOf: base.appendingPathComponent("articles/\(file)")))
-            articles.append(DevIngest.article(RawArticle(path: "articles/\(file)", bytes: bytes)))
+            articles += Ingest.articles(from: RawArticle(path: "articles/\(file)", bytes: bytes)).articles
         }
         let t1 = Date()
         let stories = Merge.stories(from: articles, tuning: tuning)
@@ -168,31 +168,5 @@ enum Replica {
             }
         }
         return out.joined(separator: " ")
-    }
-}
-
-/// Stand-in until BriefIngest's `Ingest` lands: URL, headline and date line from the top.
-enum DevIngest {
-    static func article(_ raw: RawArticle) -> Article {
-        let text = String(decoding: raw.bytes, as: UTF8.self)
-        var lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        var a = Article(file: raw.path, format: .text, paragraphs: [])
-        if let f = lines.first, f.hasPrefix("http") { a.url = f; lines.removeFirst()
-            if let t = lines.first, t.split(separator: " ").count < 20, !t.hasSuffix(".") { a.title = t; lines.removeFirst() }
-        }
-        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        for (k, l) in lines.prefix(3).enumerated() where l.count < 80 {
-            let words = l.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-            guard let m = words.firstIndex(where: { w in months.contains { w.hasPrefix($0) } }) else { continue }
-            let month = months.firstIndex { words[m].hasPrefix($0) }! + 1
-            let nums = words.compactMap { Int($0) ?? Int($0.prefix { $0.isNumber }) }
-            if let y = nums.first(where: { $0 > 1900 }), let d = nums.first(where: { $0 >= 1 && $0 <= 31 }),
-               let date = DayDate(year: y, month: month, day: d) {
-                a.published = date; lines.remove(at: k); break
-            }
-        }
-        if a.title == nil { a.title = lines.first.map { String($0.prefix(80)) }; a.titleFromLead = true }
-        a.paragraphs = lines
-        return a
     }
 }
