@@ -170,14 +170,11 @@ enum TextReader {
         var lastIndex: [String: Int] = [:]
         var count: [String: Int] = [:]
         for (i, l) in lines.enumerated() { lastIndex[l.text, default: i] = i; count[l.text, default: 0] += 1 }
-        var seenShort = Set<String>()
         return lines.enumerated().compactMap { i, l in
             if l.text == title { return nil }
             if lastIndex[l.text] != i && isBodyParagraph(l) { return nil }
-            if !isBodyParagraph(l) {
-                if seenShort.contains(l.text) { return nil }
-                seenShort.insert(l.text)
-            }
+            // A short line printed twice inside the story is a photo caption, not text.
+            if !isBodyParagraph(l) && count[l.text, default: 0] > 1 { return nil }
             return l
         }
     }
