@@ -1,3 +1,4 @@
+import BriefIngest
 import BriefModel
 import Foundation
 import XCTest
@@ -9,34 +10,13 @@ final class MergeTests: XCTestCase {
 
     // MARK: seeds
 
-    /// Seeds as ingest would give them, fields set from the seed README facts.
+    /// The seeds as the real ingest stage reads them.
     private func seeds() throws -> [Article] {
-        let folder = URL(fileURLWithPath: "/work/main/Content/articles")
-        func paragraphs(_ name: String) throws -> [String] {
-            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-            return text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-                .filter { !$0.isEmpty }
+        let folder = TestPaths.content.appendingPathComponent("articles")
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().flatMap { name in
+            let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
+            return Ingest.articles(from: RawArticle(path: "articles/\(name)", bytes: bytes)).articles
         }
-        func article(_ name: String, title: String?, published: DayDate?, keep: (([String]) -> [String]) = { $0 }) throws -> Article {
-            var a = Article(file: "articles/\(name)", format: .text, paragraphs: keep(try paragraphs(name)))
-            a.title = title ?? String(a.paragraphs[0].prefix(80))
-            a.titleFromLead = title == nil
-            a.published = published
-            return a
-        }
-        let a0 = try article("000_9edaa20b011edeb8.txt", title: nil, published: DayDate(year: 2023, month: 12, day: 8))
-        // 001: headline and date lines above, site furniture below the body: what ingest strips.
-        let a1 = try article("001_1e5be81f8de97407.txt", title: "Iran, Russia Deepen Ties to Counter US Sanctions",
-                             published: DayDate(year: 2023, month: 12, day: 8)) { ps in
-            let end = ps.firstIndex { $0.hasPrefix("ALSO READ") } ?? ps.count
-            return Array(ps[2..<end])
-        }
-        let a2 = try article("002_2db1ea2f512086a7.txt", title: nil, published: nil) { ps in ps.filter { !$0.hasPrefix("Read More") && !$0.hasPrefix("Iran Pres. meets") } }
-        let a3 = try article("003_d2f133d6d71d6eb9.txt", title: "Iran, Russia should foster cooperation amid Western sanctions: Raeisi to Putin",
-                             published: DayDate(year: 2022, month: 1, day: 19)) { Array($0.dropFirst(3)) }
-        let a4 = try article("004_eb876af45d241ae0.txt", title: "Russia, Iran share positions regarding Palestine issue",
-                             published: DayDate(year: 2024, month: 3, day: 19)) { Array($0.dropFirst(2)) }
-        return [a0, a1, a2, a3, a4]
     }
 
     private func memberSets(_ stories: [Story]) -> Set<Set<String>> {
