@@ -5,7 +5,8 @@ import Foundation
 enum Charts {
     /// Bars of how many dates fall in each month, from the first month to the last (empty months shown).
     /// Each bar links to `linkPrefix + "YYYY-MM"`. Empty string when there is no month-precise date.
-    static func monthBars(dates: [DayDate], linkPrefix: String, label: String) -> String {
+    /// `monthLink` gives the address of a month ("YYYY-MM") the bar links to.
+    static func monthBars(dates: [DayDate], label: String, monthLink: (String) -> String) -> String {
         let monthly = dates.filter { $0.precision != .year }
         guard let first = monthly.min(), let last = monthly.max() else { return "" }
         var counts: [Int: Int] = [:]
@@ -27,7 +28,7 @@ enum Charts {
             let tip = "\(key): \(count) brief\(count == 1 ? "" : "s")"
             let rect = "<rect class=\"bar\" x=\"\(x)\" y=\(quote(top + height - h)) width=\"\(barWidth)\" height=\"\(h)\"><title>\(esc(tip))</title></rect>"
             if count > 0 {
-                svg += "<a href=\"\(esc(linkPrefix + key))\" aria-label=\"\(esc(tip))\">\(rect)"
+                svg += "<a href=\"\(esc(monthLink(key)))\" aria-label=\"\(esc(tip))\">\(rect)"
                 svg += "<text class=\"count\" x=\"\(x + barWidth / 2)\" y=\"\(top + height - h - 3)\" text-anchor=\"middle\">\(count)</text></a>"
             } else {
                 svg += rect

@@ -21,10 +21,13 @@ struct SiteIndex: Sendable {
     let entitiesByMentions: [Entity]
     let tags: [Tag]
     let outlets: [Outlet]
+    /// Every brief and note on the time axis, dated first; computed once for all timeline pages.
+    let timelineEntries: [Archive.TimelineEntry]
 
     init(archive: Archive, buildDate: String) {
         self.archive = archive
         self.buildDate = buildDate
+        timelineEntries = SiteIndex.completeTimeline(archive)
         briefByID = Dictionary(archive.briefs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         entityByID = Dictionary(archive.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         noteByID = Dictionary(archive.notes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -199,8 +202,9 @@ struct SiteIndex: Sendable {
              "hasBrief": briefByID[q.brief] != nil]
         }
         let notes = (notesByEntity[e.id] ?? []).compactMap { noteByID[$0] }.map { noteItem($0, root: root) }
-        let chart = Charts.monthBars(dates: dates, linkPrefix: "\(root)timeline/index.html#m-",
-                                     label: "Briefs mentioning \(e.name) per month")
+        let chart = Charts.monthBars(dates: dates, label: "Briefs mentioning \(e.name) per month") {
+            "\(root)timeline/\(self.timelinePage(ofMonth: $0))#m-\($0)"
+        }
         return merge(base(root: root, title: e.name, nav: "entities"), [
             "entity": ["name": e.name, "kind": e.kind.rawValue, "description": e.description ?? "",
                        "hasDescription": !(e.description ?? "").isEmpty, "mentions": e.mentions,
@@ -217,9 +221,10 @@ struct SiteIndex: Sendable {
     }
 
     /// Timeline entries: the archive's, plus any brief or note it left out (so none is dropped).
-    var timelineEntries: [Archive.TimelineEntry] {
+    static func completeTimeline(_ archive: Archive) -> [Archive.TimelineEntry] {
+        let briefIDs = Set(archive.briefs.map(\.id)), noteIDs = Set(archive.notes.map(\.id))
         var entries = archive.timeline.filter {
-            $0.kind == .brief ? briefByID[$0.id] != nil : noteByID[$0.id] != nil
+            $0.kind == .brief ? briefIDs.contains($0.id) : noteIDs.contains($0.id)
         }
         var seenBriefs = Set(entries.filter { $0.kind == .brief }.map(\.id))
         var seenNotes = Set(entries.filter { $0.kind == .note }.map(\.id))
@@ -235,9 +240,27 @@ struct SiteIndex: Sendable {
         return dated + entries.filter { $0.date == nil }
     }
 
-    func timelineContext() -> [String: Any] {
+    /// Above this many entries the timeline is split into a page per year, so no page grows past it.
+    static let timelinePageLimit = 200
+
+    var timelineIsPaged: Bool { archive.briefs.count + archive.notes.count > SiteIndex.timelinePageLimit }
+
+    /// The timeline page that lists a month ("YYYY-MM"): the index, or its year's page.
+    func timelinePage(ofMonth key: String) -> String {
+        timelineIsPaged ? "\(key.prefix(4)).html" : "index.html"
+    }
+
+    /// Years with dated entries, for the year pages of a paged timeline.
+    var timelineYears: [Int] {
+        Array(Set(timelineEntries.compactMap { $0.date?.year })).sorted()
+    }
+
+    /// The whole timeline, or (paged) the index of years with the chart, or one year's page.
+    func timelineContext(year: Int? = nil) -> [String: Any] {
         let root = "../"
-        let entries = timelineEntries
+        let all = timelineEntries
+        let paged = timelineIsPaged
+        let entries = year.map { y in all.filter { $0.date?.year == y } } ?? (paged ? all.filter { $0.date == nil } : all)
         func item(_ t: Archive.TimelineEntry) -> [String: Any] {
             if t.kind == .brief, let b = briefByID[t.id] {
                 var d = briefItem(b, root: root)
@@ -281,9 +304,19 @@ struct SiteIndex: Sendable {
         }
         flushYear()
         let undated = entries.filter { $0.date == nil }.map(item)
-        let chart = Charts.monthBars(dates: entries.filter { $0.kind == .brief }.compactMap(\.date), linkPrefix: "#m-",
-                                     label: "Briefs per month")
-        return merge(base(root: root, title: "Timeline", nav: "timeline"), [
+        let chartDates = (year == nil ? all : entries).filter { $0.kind == .brief }.compactMap(\.date)
+        let chart = Charts.monthBars(dates: chartDates, label: "Briefs per month") { key in
+            paged && year == nil ? "\(key.prefix(4)).html#m-\(key)" : "#m-\(key)"
+        }
+        var yearLinks: [[String: Any]] = []
+        if paged && year == nil {
+            var counts: [Int: Int] = [:]
+            for t in all { if let y = t.date?.year { counts[y, default: 0] += 1 } }
+            yearLinks = counts.keys.sorted().map { ["year": String($0), "url": "\($0).html", "count": counts[$0]!] }
+        }
+        return merge(base(root: root, title: year.map { "Timeline \($0)" } ?? "Timeline", nav: "timeline"), [
+            "yearLinks": yearLinks, "hasYearLinks": !yearLinks.isEmpty, "heading": year.map { "Timeline \($0)" } ?? "Timeline",
+            "isYearPage": year != nil,
             "years": years, "hasYears": !years.isEmpty, "undated": undated, "hasUndated": !undated.isEmpty,
             "chart": chart, "hasChart": !chart.isEmpty,
         ])

@@ -29,6 +29,9 @@ public enum SiteRenderer {
             return [Page(path: "entities/\(entity.id).html", text: try templates.render("entity", site.entityContext(entity)))]
         }
         try html("timeline/index.html", "timeline", site.timelineContext())
+        if site.timelineIsPaged {
+            for year in site.timelineYears { try html("timeline/\(year).html", "timeline", site.timelineContext(year: year)) }
+        }
         try html("notes/index.html", "note-index", site.noteIndexContext())
         pages += try parallel(archive.notes.count) { i throws(Diagnostic) in
             let note = archive.notes[i]

@@ -1,0 +1,47 @@
+import BriefModel
+import BriefRender
+import XCTest
+@testable import BriefSite
+
+/// The timeline of a large archive: split into year pages of at most about 200 entries, nothing dropped.
+final class TimelineTests: XCTestCase {
+    func testLargeTimelineIsPagedByYearAndLinksResolve() throws {
+        let seed = try String(contentsOf: TestPaths.seed("003"), encoding: .utf8)
+        let paragraphs = seed.components(separatedBy: "\n\n").dropFirst(2).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        var briefs: [Brief] = []
+        for i in 0..<450 {
+            let date = DayDate(year: 2021, month: 1, day: 1)!.adding(days: i * 2 + i / 50)
+            briefs.append(Brief(id: "brief-\(i)", title: "Raeisi and Putin, meeting \(i)", date: i == 7 ? nil : date,
+                                dateEvidence: "test", published: date, dateline: nil, summary: [paragraphs[0]],
+                                paragraphs: Array(paragraphs.prefix(3)),
+                                sources: [.init(file: "articles/\(i).txt", outlet: "Iran Daily", title: nil, published: date, url: nil)],
+                                additions: [], formerIDs: []))
+        }
+        let archive = Archive(config: SiteConfig(), briefs: briefs, entities: [], notes: [],
+                              timeline: TimelineAssembly.entries(briefs: briefs, notes: []), redirects: [:])
+        let pages = try SiteRenderer.pages(for: archive, templates: try TemplateFolder.read(TestPaths.templates), buildDate: "2026-11-23")
+        let byPath = Dictionary(uniqueKeysWithValues: pages.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
+
+        let years = ["2021", "2022", "2023"]
+        var listed: [String] = []
+        for year in years {
+            let page = try XCTUnwrap(byPath["timeline/\(year).html"], year)
+            let ids = page.components(separatedBy: "href=\"../briefs/brief-").dropFirst().map { "brief-" + String($0.prefix { $0 != "." }) }
+            XCTAssertLessThanOrEqual(ids.count, SiteIndexLimit.value, year)
+            listed += ids
+        }
+        let index = try XCTUnwrap(byPath["timeline/index.html"])
+        for year in years { XCTAssertTrue(index.contains("href=\"\(year).html\""), year) }
+        XCTAssertTrue(index.contains("href=\"../briefs/brief-7.html\""), "undated brief stays on the index")
+        XCTAssertTrue(Set(listed + ["brief-7"]) == Set(briefs.map(\.id)), "every brief is on exactly one page")
+        XCTAssertEqual(listed.count, 449)
+
+        var assets = Set<String>()
+        for name in try FileManager.default.contentsOfDirectory(atPath: TestPaths.templates.appendingPathComponent("assets").path) {
+            assets.insert("assets/" + name)
+        }
+        XCTAssertEqual(LinkCheck.brokenLinks(in: pages, extraFiles: assets), [])
+    }
+}
+
+private enum SiteIndexLimit { static let value = 200 }
