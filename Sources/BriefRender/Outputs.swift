@@ -106,7 +106,7 @@ enum ArchiveJSON {
         func date(_ d: DayDate?) -> Any { d.map { $0.description as Any } ?? NSNull() }
         func str(_ s: String?) -> Any { s.map { $0 as Any } ?? NSNull() }
         let briefs: [[String: Any]] = a.briefs.map { b in
-            ["id": b.id, "title": b.title, "date": date(b.date), "published": date(b.published),
+            ["id": b.id, "title": b.title, "date": date(b.date), "date_precision": str(b.date?.precision.rawValue), "date_evidence": str(b.dateEvidence), "published": date(b.published),
              "url": "briefs/\(b.id).html", "summary": b.summary.joined(separator: " "),
              "sources": b.sources.map { s -> [String: Any] in
                  ["file": s.file, "outlet": str(s.outlet), "title": str(s.title), "published": date(s.published), "url": str(s.url)]

@@ -108,3 +108,28 @@ final class EndToEndTests: XCTestCase {
         return files
     }
 }
+
+/// The built pages are valid HTML: `tidy -e` (installed by scripts/setup) reports no errors.
+final class HTMLValidityTests: XCTestCase {
+    func testEveryPageOfTheSampleArchiveValidates() throws {
+        let tidy = ["/usr/bin/tidy", "/usr/local/bin/tidy"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let tidy else { throw XCTSkip("tidy is not installed; run scripts/setup") }
+        let output = TestPaths.temporaryFolder().appendingPathComponent("Output")
+        _ = try SiteBuild.run(SiteBuild.Options(content: TestPaths.content, templates: TestPaths.templates, output: output))
+        var checked = 0
+        for case let path as String in FileManager.default.enumerator(atPath: output.path)! where path.hasSuffix(".html") {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: tidy)
+            process.arguments = ["-e", "-q", "--show-warnings", "no", output.appendingPathComponent(path).path]
+            let pipe = Pipe()
+            process.standardError = pipe
+            process.standardOutput = pipe
+            try process.run()
+            let report = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            XCTAssertLessThan(process.terminationStatus, 2, "\(path): \(report)")
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 40)
+    }
+}
