@@ -56,6 +56,13 @@ enum SearchIndex {
         }.joined()
     }
 
+    /// Words too common to narrow a search; leaving them out keeps the shards small.
+    static let stopwords: Set<String> = [
+        "the", "and", "of", "to", "in", "a", "an", "on", "for", "with", "that", "this", "is", "was", "were", "are",
+        "be", "by", "as", "at", "from", "it", "its", "or", "but", "has", "had", "have", "he", "she", "his", "her",
+        "they", "their", "which", "who", "will", "would", "said", "also", "not", "been", "into", "than", "more",
+    ]
+
     static func terms(_ text: String) -> [String] {
         var out: [String] = []
         var word = ""
@@ -75,16 +82,16 @@ enum SearchIndex {
         func add(_ id: String, _ title: String, _ url: String, _ kind: String, _ text: String) {
             let n = docs.count
             docs.append(["id": id, "title": title, "url": url, "kind": kind])
-            for t in terms(title + " " + text) { index[t, default: []].insert(n) }
+            for t in terms(title + " " + text) where !stopwords.contains(t) { index[t, default: []].insert(n) }
         }
         for b in site.archive.briefs {
-            add(b.id, b.title, "briefs/\(b.id).html", "brief", b.summary.joined(separator: " "))
+            add(b.id, b.title, "briefs/\(b.id).html", "brief", b.allParagraphs.joined(separator: " ") + " " + b.sources.compactMap(\.outlet).joined(separator: " "))
         }
         for e in site.archive.entities {
             add(e.id, e.name, "entities/\(e.id).html", "entity", e.aliases.joined(separator: " ") + " " + (e.description ?? ""))
         }
         for n in site.archive.notes {
-            add(n.id, n.title, "notes/\(n.id).html", "note", n.tags.joined(separator: " "))
+            add(n.id, n.title, "notes/\(n.id).html", "note", n.tags.joined(separator: " ") + " " + n.markdown)
         }
         var shards: [String: [String: [Int]]] = [:]
         for (term, set) in index { shards[shard(term), default: [:]][term] = set.sorted() }

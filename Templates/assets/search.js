@@ -15,9 +15,12 @@
       return /^[a-z0-9]$/.test(c) ? c : "_" + c.codePointAt(0).toString(16);
     }).join("");
   }
+  // Same list as SearchIndex.stopwords: these words are not in the index.
+  var stopwords = new Set(("the and of to in a an on for with that this is was were are be by as at from it its or " +
+    "but has had have he she his her they their which who will would said also not been into than more").split(" "));
   function terms(text) {
     var m = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
-    return m.filter(function (t) { return Array.from(t).length >= 2; });
+    return m.filter(function (t) { return Array.from(t).length >= 2 && !stopwords.has(t); });
   }
   function load(path) {
     if (!cache[path]) {
