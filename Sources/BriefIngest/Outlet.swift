@@ -10,6 +10,38 @@ enum Outlet {
         "WAM": "WAM", "SPA": "SPA", "Anadolu": "Anadolu Agency", "CNN": "CNN", "BBC": "BBC",
     ]
 
+    /// Outlets known by their web address, for articles that name none in their text.
+    static let domains: [String: String] = [
+        "nytimes.com": "The New York Times", "washingtonpost.com": "The Washington Post", "latimes.com": "Los Angeles Times",
+        "wsj.com": "The Wall Street Journal", "usatoday.com": "USA Today", "nydailynews.com": "New York Daily News",
+        "nypost.com": "New York Post", "cnn.com": "CNN", "foxnews.com": "Fox News", "nbcnews.com": "NBC News",
+        "cbsnews.com": "CBS News", "abcnews.go.com": "ABC News", "npr.org": "NPR", "bloomberg.com": "Bloomberg",
+        "reuters.com": "Reuters", "apnews.com": "Associated Press", "bbc.co.uk": "BBC", "bbc.com": "BBC",
+        "theguardian.com": "The Guardian", "guardian.co.uk": "The Guardian", "telegraph.co.uk": "The Telegraph",
+        "independent.co.uk": "The Independent", "dailymail.co.uk": "Daily Mail", "ft.com": "Financial Times",
+        "economist.com": "The Economist", "aljazeera.com": "Al Jazeera", "france24.com": "France 24", "dw.com": "Deutsche Welle",
+        "people.com": "People", "usnews.com": "U.S. News & World Report", "time.com": "Time", "politico.com": "Politico",
+        "thehill.com": "The Hill", "huffingtonpost.com": "HuffPost", "huffpost.com": "HuffPost", "tasnimnews.com": "Tasnim",
+        "irna.ir": "IRNA", "en.irna.ir": "IRNA", "presstv.ir": "Press TV", "tehrantimes.com": "Tehran Times",
+        "mehrnews.com": "Mehr News", "en.mehrnews.com": "Mehr News", "tass.com": "TASS", "ria.ru": "RIA Novosti",
+        "rt.com": "RT", "xinhuanet.com": "Xinhua", "news.cn": "Xinhua", "timesofindia.indiatimes.com": "The Times of India",
+        "hindustantimes.com": "Hindustan Times", "thehindu.com": "The Hindu", "asianlite.com": "Asian Lite News",
+        "iranpress.com": "Iran Press", "theiranproject.com": "The Iran Project", "iran-daily.com": "Iran Daily",
+    ]
+
+    /// The outlet a URL's host is known as, trying the host and its parent domains.
+    static func fromURL(_ url: String) -> String? {
+        guard let schemeEnd = url.range(of: "://") else { return nil }
+        var host = url[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != ":" && $0 != "?" }.lowercased()
+        if host.hasPrefix("www.") { host.removeFirst(4) }
+        var parts = host.split(separator: ".")
+        while parts.count >= 2 {
+            if let name = domains[parts.joined(separator: ".")] { return name }
+            parts.removeFirst()
+        }
+        return nil
+    }
+
     /// "…reports Asian Lite News" at the end of a standfirst: returns the outlet and the line without it.
     static func reportsSuffix(_ line: String) -> (outlet: String, rest: String)? {
         guard let range = line.range(of: "reports ", options: .backwards) else { return nil }

@@ -112,6 +112,10 @@ enum TextReader {
             article.outlet = o; evidence["outlet"] = known.source }
         if let u = known.url { article.url = u; evidence["url"] = known.source }
         article.author = known.author
+        if article.outlet == nil, let url = article.url, let name = Outlet.fromURL(url) {
+            article.outlet = name
+            evidence["outlet"] = "known address of the URL (\(url.prefix(60)))"
+        }
 
         if let p = known.published {
             article.published = p; evidence["published"] = "\(known.source): \"\(known.publishedText ?? p.description)\""

@@ -93,6 +93,7 @@ final class IngestSeedTests: XCTestCase {
             XCTAssertEqual(a.title, title, file)
             XCTAssertEqual(a.published?.description, date, file)
             XCTAssertEqual(a.url, url, file)
+            XCTAssertEqual(a.outlet, file == "1_10ecbplus.txt" ? "Los Angeles Times" : file == "1_14ecbplus.txt" ? "People" : nil, file)
             XCTAssertFalse(a.body.contains("http://"), file)
         }
     }
