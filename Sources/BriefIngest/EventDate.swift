@@ -29,10 +29,10 @@ enum EventDate {
             let previous = index > 0 ? tokens[index - 1].word : nil
             let quoted = "\"\(paragraph[token.range])\""
             if let weekday = weekdays.firstIndex(of: word) {
-                guard let published else { continue }
+                // "The show opens to the public on Friday": what is still to come is not the event reported.
+                guard let published, previous != "next", !isFuture(sentence(around: token.range, in: paragraph)) else { continue }
                 // The most recent such weekday on or before publication; "next Monday" looks ahead.
                 var delta = (published.weekday - weekday + 7) % 7
-                if previous == "next" { delta = -((weekday - published.weekday + 7) % 7 == 0 ? 7 : (weekday - published.weekday + 7) % 7) }
                 if previous == "last" && delta == 0 { delta = 7 }
                 return Resolution(date: published.adding(days: -delta), evidence: "\(quoted) before publication \(published)")
             }
@@ -71,6 +71,27 @@ enum EventDate {
             }
         }
         return nil
+    }
+
+    private static let futureMarkers = [" will ", " opens ", " is expected", " are expected", " is scheduled", " are scheduled",
+                                        " is due ", " are due ", " to be held", " upcoming", " is set to ", " are set to ", " plans to "]
+
+    static func isFuture(_ sentence: Substring) -> Bool {
+        let lower = " " + sentence.lowercased() + " "
+        return futureMarkers.contains { lower.contains($0) }
+    }
+
+    /// The sentence of the paragraph that holds the range.
+    static func sentence(around range: Range<String.Index>, in text: String) -> Substring {
+        var start = range.lowerBound
+        while start > text.startIndex {
+            let before = text.index(before: start)
+            if ".!?".contains(text[before]) { break }
+            start = before
+        }
+        var end = range.upperBound
+        while end < text.endIndex, !".!?".contains(text[end]) { end = text.index(after: end) }
+        return text[start..<end]
     }
 
     /// "December 7" without a year: the latest such day not after publication.

@@ -23,6 +23,9 @@ final class IngestInputTests: XCTestCase {
         XCTAssertEqual(EventDate.resolve(paragraphs: ["They met on Monday in Moscow."], published: friday)?.date.description, "2023-12-04")
         XCTAssertEqual(EventDate.resolve(paragraphs: ["They met last week."], published: friday)?.date.description, "2023-12-01")
         XCTAssertNil(EventDate.resolve(paragraphs: ["They met on Monday."], published: nil))
+        // A day still to come is not the event: the publication date stands.
+        XCTAssertEqual(EventDate.resolve(paragraphs: ["Cars are on display this week. The show opens to the public on Friday."],
+                                         published: DayDate(year: 2019, month: 11, day: 20))?.date.description, "2019-11-20")
     }
 
     func testMarkdownFrontMatterOverridesExtraction() throws {
