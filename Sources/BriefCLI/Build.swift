@@ -18,12 +18,14 @@ struct Build: ParsableCommand {
     var quiet = false
     @Flag(help: "Print seconds per stage.")
     var timings = false
+    @Flag(help: "Build even when nothing changed since the last successful build.")
+    var force = false
 
     func run() throws {
         let options = SiteBuild.Options(content: url(content), templates: url(templates), output: url(output))
         let summary: SiteBuild.Summary
         do {
-            summary = try SiteBuild.run(options)
+            summary = try SiteBuild.run(options, force: force)
         } catch {
             printError("error: \(error.description)")
             printError("build failed; \(output) is unchanged")
@@ -39,6 +41,9 @@ struct Build: ParsableCommand {
     }
 
     static func describe(_ s: SiteBuild.Summary, output: String) -> String {
+        if s.upToDate {
+            return "\(output) is up to date: nothing in Content or Templates changed since the last build (\(String(format: "%.2f", s.seconds)) s; --force rebuilds)."
+        }
         var lines = ["Read \(s.counts.articlesRead) article files: \(s.counts.articles) articles, \(s.counts.articlesSkipped.count) skipped, \(s.counts.articlesRepaired) repaired."]
         for skip in s.counts.articlesSkipped { lines.append("  skipped \(skip.file): \(skip.reason)") }
         lines.append("\(s.briefs) briefs, \(s.entities) entities, \(s.notes) notes; \(s.filesWritten) files written to \(output) in \(String(format: "%.2f", s.seconds)) s.")

@@ -22,15 +22,27 @@ public enum SiteBuild {
         public var seconds = 0.0
         public var stages: [(stage: String, seconds: Double)] = []
         public var diagnostics: [Diagnostic] = []
+        /// Nothing read had changed since the last successful build: Output was left as it was.
+        public var upToDate = false
     }
 
-    public static func run(_ options: Options, buildDate: String = SiteBuild.today()) throws(Diagnostic) -> Summary {
+    /// `force` builds even when nothing changed since the last successful build.
+    public static func run(_ options: Options, buildDate: String = SiteBuild.today(), force: Bool = false) throws(Diagnostic) -> Summary {
         let start = Date()
         let output = OutputFolder(options.output)
         let lock = try output.lock()
         defer { close(lock) }
 
         let content = try ContentFolder.read(options.content)
+        let fingerprint = BuildFingerprint.of(content: content, templates: options.templates, buildDate: buildDate)
+        if !force, fingerprint.value == BuildFingerprint.stored(for: options.output),
+           FileManager.default.fileExists(atPath: options.output.appendingPathComponent("archive.json").path) {
+            var summary = Summary(counts: ArchiveAssembly.Counts())
+            summary.upToDate = true
+            summary.diagnostics = content.diagnostics
+            summary.seconds = Date().timeIntervalSince(start)
+            return summary
+        }
         let templates = try TemplateFolder.read(options.templates)
         let previous = PreviousBuild.briefIDs(in: options.output)
         let result = try ArchiveAssembly.assemble(content, previousIDs: previous)
@@ -40,6 +52,7 @@ public enum SiteBuild {
         let written = try output.replace(with: pages.map { ($0.path, $0.bytes) },
                                          assets: options.templates.appendingPathComponent("assets"))
         clock.lap("write")
+        fingerprint.store(for: options.output)
 
         var summary = Summary(counts: result.counts)
         summary.briefs = result.archive.briefs.count

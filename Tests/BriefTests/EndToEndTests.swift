@@ -96,6 +96,23 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(try snapshot(output), before)
     }
 
+    /// A second build with nothing changed does nothing; a changed note makes it build again.
+    func testUnchangedInputIsNotRebuilt() throws {
+        let content = TestPaths.temporaryFolder().appendingPathComponent("Content")
+        try FileManager.default.copyItem(at: TestPaths.content, to: content)
+        let options = SiteBuild.Options(content: content, templates: TestPaths.templates, output: output)
+        XCTAssertFalse(try SiteBuild.run(options, buildDate: "2026-11-23").upToDate)
+        let before = try snapshot(output)
+        XCTAssertTrue(try SiteBuild.run(options, buildDate: "2026-11-23").upToDate)
+        XCTAssertEqual(try snapshot(output), before)
+        let note = content.appendingPathComponent("notes/2023/moscow-summit-reading.md")
+        try (try String(contentsOf: note, encoding: .utf8) + "\nA later thought on [[Gaza]].\n").write(to: note, atomically: true, encoding: .utf8)
+        let rebuilt = try SiteBuild.run(options, buildDate: "2026-11-23")
+        XCTAssertFalse(rebuilt.upToDate)
+        XCTAssertTrue(try String(contentsOf: output.appendingPathComponent("notes/moscow-summit-reading.html"), encoding: .utf8)
+            .contains("A later thought on"))
+    }
+
     func snapshot(_ folder: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
         for case let path as String in FileManager.default.enumerator(atPath: folder.path)! {

@@ -1,0 +1,50 @@
+import BriefModel
+import Foundation
+
+/// A hash of everything a build reads (content files, templates, assets, build date, brief's
+/// version), kept in `.brief-cache/` beside Output: when it has not changed since the last
+/// successful build, the build has nothing to do.
+struct BuildFingerprint: Equatable {
+    /// Bump when a change to brief changes what a build writes.
+    static let version = "brief-0.1.0"
+
+    private(set) var value: UInt64 = 14695981039346656037
+
+    mutating func add(_ bytes: some Sequence<UInt8>) {
+        for b in bytes { value ^= UInt64(b); value = value &* 1099511628211 }
+        value ^= 0xFF; value = value &* 1099511628211   // separator, so "ab"+"c" differs from "a"+"bc"
+    }
+
+    mutating func add(_ text: String) { add(text.utf8) }
+
+    static func of(content: ContentFolder, templates: URL, buildDate: String) -> BuildFingerprint {
+        var f = BuildFingerprint()
+        f.add(version)
+        f.add(buildDate)
+        for a in content.articles { f.add(a.path); f.add(a.bytes) }
+        for n in content.notes { f.add(n.path); f.add(n.text) }
+        if let e = content.entitiesYAML { f.add(e.text) }
+        f.add("\(content.config.title)|\(content.config.description)|\(content.config.language)|\(content.config.baseURL ?? "")|\(content.config.unsafeHTML)")
+        let fm = FileManager.default
+        for case let path as String in fm.enumerator(atPath: templates.path) ?? FileManager.DirectoryEnumerator() {
+            if let data = fm.contents(atPath: templates.appendingPathComponent(path).path) { f.add(path); f.add(data) }
+        }
+        return f
+    }
+
+    /// Where the fingerprint of the last successful build into `output` is kept.
+    static func file(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".brief-cache/\(output.lastPathComponent).fingerprint")
+    }
+
+    static func stored(for output: URL) -> UInt64? {
+        guard let text = try? String(contentsOf: file(for: output), encoding: .utf8) else { return nil }
+        return UInt64(text.trimmingCharacters(in: .whitespacesAndNewlines), radix: 16)
+    }
+
+    func store(for output: URL) {
+        let url = BuildFingerprint.file(for: output)
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? String(value, radix: 16).write(to: url, atomically: true, encoding: .utf8)
+    }
+}
