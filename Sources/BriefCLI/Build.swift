@@ -25,7 +25,17 @@ struct Build: ParsableCommand {
         let options = SiteBuild.Options(content: url(content), templates: url(templates), output: url(output))
         let summary: SiteBuild.Summary
         do {
-            summary = try SiteBuild.run(options, force: force)
+            let terminal = isatty(STDOUT_FILENO) == 1
+            summary = try SiteBuild.run(options, force: force) { stage in
+                guard !quiet else { return }
+                // On a terminal one line is rewritten in place; elsewhere each stage is a plain line.
+                if terminal {
+                    FileHandle.standardOutput.write(Data("\r\u{1B}[K… \(stage)".utf8))
+                } else {
+                    print("… \(stage)")
+                }
+            }
+            if terminal && !quiet { FileHandle.standardOutput.write(Data("\r\u{1B}[K".utf8)) }
         } catch {
             printError("error: \(error.description)")
             printError("build failed; \(output) is unchanged")
@@ -36,7 +46,9 @@ struct Build: ParsableCommand {
             print(Build.describe(summary, output: output))
         }
         if timings {
-            for (stage, seconds) in summary.stages { print(String(format: "  %-9@ %7.3f s", stage as NSString, seconds)) }
+            for (stage, seconds) in summary.stages {
+                print("  " + stage.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
+            }
         }
     }
 

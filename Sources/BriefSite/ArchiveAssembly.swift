@@ -22,8 +22,11 @@ public enum ArchiveAssembly {
         public var seconds: [(stage: String, seconds: Double)]
     }
 
-    public static func assemble(_ content: ContentFolder, previousIDs: [String: String] = [:]) throws(Diagnostic) -> Result {
+    /// `progress` hears the name of each stage as it starts.
+    public static func assemble(_ content: ContentFolder, previousIDs: [String: String] = [:],
+                                progress: (String) -> Void = { _ in }) throws(Diagnostic) -> Result {
         var clock = StageClock()
+        progress("ingest \(content.articles.count) articles")
         var diagnostics = content.diagnostics
         var counts = Counts()
 
@@ -42,10 +45,12 @@ public enum ArchiveAssembly {
         counts.articles = articles.count
         clock.lap("ingest")
 
+        progress("merge \(articles.count) articles")
         let stories = Merge.stories(from: articles, previousIDs: previousIDs)
         var briefs = parallelMap(stories) { Merge.brief(from: $0) }
         clock.lap("merge")
 
+        progress("entities in \(briefs.count) briefs")
         // Notes are read before entities so that their mentions count too.
         var notes: [Note] = []
         for (path, text) in content.notes {
@@ -69,6 +74,7 @@ public enum ArchiveAssembly {
         clock.lap("entities")
 
         var entities = entityResult.entities
+        progress("notes")
         notes = NoteAssembly.link(notes, briefs: briefs, entities: &entities, aliasIndex: entityResult.aliasIndex,
                                   noteEntities: entityResult.noteEntities, diagnostics: &diagnostics)
         clock.lap("notes")

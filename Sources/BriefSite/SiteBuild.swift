@@ -27,12 +27,15 @@ public enum SiteBuild {
     }
 
     /// `force` builds even when nothing changed since the last successful build.
-    public static func run(_ options: Options, buildDate: String = SiteBuild.today(), force: Bool = false) throws(Diagnostic) -> Summary {
+    /// `progress` hears the name of each stage as it starts.
+    public static func run(_ options: Options, buildDate: String = SiteBuild.today(), force: Bool = false,
+                           progress: (String) -> Void = { _ in }) throws(Diagnostic) -> Summary {
         let start = Date()
         let output = OutputFolder(options.output)
         let lock = try output.lock()
         defer { close(lock) }
 
+        progress("read \(options.content.lastPathComponent)")
         let content = try ContentFolder.read(options.content)
         let fingerprint = BuildFingerprint.of(content: content, templates: options.templates, buildDate: buildDate)
         if !force, fingerprint.value == BuildFingerprint.stored(for: options.output),
@@ -45,10 +48,12 @@ public enum SiteBuild {
         }
         let templates = try TemplateFolder.read(options.templates)
         let previous = PreviousBuild.briefIDs(in: options.output)
-        let result = try ArchiveAssembly.assemble(content, previousIDs: previous)
+        let result = try ArchiveAssembly.assemble(content, previousIDs: previous, progress: progress)
         var clock = StageClock()
+        progress("render \(result.archive.briefs.count) briefs")
         let pages = try SiteRenderer.pages(for: result.archive, templates: templates, buildDate: buildDate)
         clock.lap("render")
+        progress("write \(pages.count) files")
         let written = try output.replace(with: pages.map { ($0.path, $0.bytes) },
                                          assets: options.templates.appendingPathComponent("assets"))
         clock.lap("write")
