@@ -5,9 +5,9 @@ public enum NoteStub {
     public static func text(title: String, date: String, author: String?) -> String {
         """
         ---
-        title: \(yamlQuoted(title))
+        title: \(YAMLScalar.quoted(title))
         date: \(date)
-        author: \(yamlQuoted(author ?? ""))
+        author: \(YAMLScalar.quoted(author ?? ""))
         tags: []
         ---
         Write the note here. Put an entity name, an alias or a brief id between double square brackets to link it.
@@ -17,18 +17,4 @@ public enum NoteStub {
 
     /// File name for a new note: the title's slug.
     public static func fileName(title: String) -> String { Slug.make(title, fallbackPrefix: "note") + ".md" }
-
-    /// A YAML double-quoted scalar: any title survives, colons and quotes included.
-    static func yamlQuoted(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default: if c.value < 32 { out += " " } else { out.unicodeScalars.append(c) }
-            }
-        }
-        return out + "\""
-    }
 }

@@ -134,21 +134,7 @@ public enum SiteRenderer {
         return line
     }
 
-    static func yaml(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if c.value < 0x20 { out += String(format: "\\x%02X", c.value) } else { out.unicodeScalars.append(c) }
-            }
-        }
-        return out + "\""
-    }
+    static func yaml(_ s: String) -> String { YAMLScalar.quoted(s) }
 }
 
 final class ResultBox: @unchecked Sendable {
