@@ -90,13 +90,18 @@ public enum ArchiveAssembly {
     }
 
     /// Two notes with the same file stem in different folders get distinct ids.
+    /// A suffix never takes an id another note already has (`a/same.md`, `b/same.md`, `same-2.md`).
     static func uniqueIDs(_ notes: [Note]) -> [Note] {
-        var seen: [String: Int] = [:]
+        var taken = Set(notes.map(\.id))
+        var seen: Set<String> = []
         return notes.map { note in
             var n = note
-            let count = seen[note.id, default: 0]
-            seen[note.id] = count + 1
-            if count > 0 { n.id = "\(note.id)-\(count + 1)" }
+            if !seen.insert(note.id).inserted {
+                var k = 2
+                while taken.contains("\(note.id)-\(k)") { k += 1 }
+                n.id = "\(note.id)-\(k)"
+                taken.insert(n.id)
+            }
             return n
         }
     }
