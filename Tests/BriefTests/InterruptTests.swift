@@ -96,16 +96,20 @@ final class InterruptTests: XCTestCase {
         XCTAssertNotNil(before["archive.json"])
 
         // The finished result of the large build, for kills that came too late.
-        Self.largeContent(at: content, count: 300)
+        Self.largeContent(at: content, count: 160)
         let reference = root.appendingPathComponent("Reference")
         Hostile.copy(output, to: reference)
+        let started = Date()
         let full = try Self.brief(binary, ["build", "--content", content.path, "--templates", TestPaths.templates.path, "--output", reference.path, "--quiet"])
         XCTAssertEqual(full.status, 0, full.stderr)
         let after = Hostile.snapshot(reference)
         XCTAssertNotEqual(before, after)
 
         var interrupted = 0
-        for delay in [0.02, 0.05, 0.1, 0.2, 0.4, 0.02, 0.05, 0.1, 0.3, 0.6, 0.8, 1.2] {
+        // Kills early (reading, ingest) and all through rendering and writing, up to just after the end.
+        let seconds = Date().timeIntervalSince(started)
+        let delays = [0.02, 0.05, 0.1] + [0.5, 0.75, 0.88, 0.95, 0.99, 1.03].map { $0 * seconds }
+        for delay in delays {
             let run = try Self.brief(binary, ["build", "--force", "--content", content.path, "--templates", TestPaths.templates.path,
                                               "--output", output.path, "--quiet"], killAfter: delay)
             let now = Hostile.snapshot(output)
@@ -137,6 +141,27 @@ final class InterruptTests: XCTestCase {
         XCTAssertEqual(next.status, 0, next.stderr)
         XCTAssertTrue(Hostile.snapshot(output) == after, "the build after the kills should give the reference site")
         XCTAssertEqual(leftovers(in: root), [], "staging folders left beside Output")
+    }
+
+    /// A build killed between its two renames leaves no Output, only the retired folder: the next build puts it back
+    /// before anything else, and clears staging folders of killed builds.
+    func testNextBuildRecoversFromAKillBetweenTheRenames() throws {
+        let root = TestPaths.temporaryFolder()
+        let content = root.appendingPathComponent("Content")
+        let output = root.appendingPathComponent("Output")
+        Hostile.copy(TestPaths.content, to: content)
+        _ = try SiteBuild.run(SiteBuild.Options(content: content, templates: TestPaths.templates, output: output), buildDate: "2024-01-01")
+        let before = Hostile.snapshot(output)
+        try FileManager.default.moveItem(at: output, to: root.appendingPathComponent(".Output.old-1-2"))
+        Hostile.write(["half.html": "<p>half"], under: root.appendingPathComponent(".Output.new-3-4"))
+        OutputFolder(output).removeLeftovers()
+        XCTAssertTrue(Hostile.snapshot(output) == before, "the retired folder should be put back as Output")
+        XCTAssertEqual(leftovers(in: root), [])
+
+        try FileManager.default.moveItem(at: output, to: root.appendingPathComponent(".Output.old-5-6"))
+        _ = try SiteBuild.run(SiteBuild.Options(content: content, templates: TestPaths.templates, output: output), buildDate: "2024-01-01")
+        XCTAssertTrue(Hostile.snapshot(output) == before)
+        XCTAssertEqual(leftovers(in: root), [])
     }
 
     func testTwoBuildsAtOnceNeverInterleave() throws {
