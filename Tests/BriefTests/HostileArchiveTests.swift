@@ -16,7 +16,10 @@ final class HostileArchiveTests: XCTestCase {
 
         See [click me](javascript:alert(1)) and [data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) \
         and [spaced]( javascript:alert(1) ) and [entity](&#106;avascript:alert(1)) and <javascript:alert(1)> \
-        and ![img](javascript:alert(1)) and [vb](VBScript:msgbox(1)).
+        and ![img](javascript:alert(1)) and [vb](VBScript:msgbox(1)) and [colon](javascript&colon;alert(1)) \
+        and [tab](java&#x09;script:alert(1)) and [nl](java&#10;script:alert(1)) and [ref][r] and <a href=javascript:alert(1)>x</a>.
+
+        [r]: javascript:alert(1) "title\" onclick=\"alert(1)"
 
         <a href="javascript:alert(1)" onclick="alert(1)">raw link</a> <iframe src="data:text/html,x"></iframe>
         <svg onload=alert(1)></svg> <div style="background:url(javascript:alert(1))">x</div>
@@ -172,9 +175,31 @@ final class HostileArchiveTests: XCTestCase {
             let parsed = Hostile.parseXML(data)
             XCTAssertNil(parsed.error, "\(name) does not parse as XML")
         }
+        // search.js puts each document's `url` into `a.href`: it must be a relative page path.
+        func urls(_ value: Any) -> [String] {
+            if let d = value as? [String: Any] { return d.flatMap { ($0.key == "url" ? [$0.value as? String ?? ""] : []) + urls($0.value) } }
+            if let a = value as? [Any] { return a.flatMap(urls) }
+            return []
+        }
+        for (path, data) in files where path.hasPrefix("search/") && path.hasSuffix(".json") {
+            for url in urls((try? JSONSerialization.jsonObject(with: data)) ?? [:]) {
+                XCTAssertFalse(Hostile.dangerousURL(url) || Markdown_hasScheme(url) || url.hasPrefix("//"), "\(path): search url \(url)")
+            }
+        }
         // The hostile strings survive as text (escaped), not dropped wholesale.
         let archive = String(decoding: files["archive.json"]!, as: UTF8.self)
         XCTAssertTrue(archive.contains("alert"), "hostile titles should be kept as text")
+    }
+
+    /// The scanner itself finds what it is meant to find (so a passing hostile build means something).
+    func testScannerCatchesKnownBadMarkup() {
+        let bad = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<a href=\"javascript:alert(1)\">x</a>",
+                   "<a href=' &#106;avascript:alert(1)'>x</a>", "<iframe src=\"data:text/html,x\"></iframe>", "<SVG/ONLOAD=alert(1)>",
+                   "<a\nhref=JaVaScRiPt:alert(1)>", "<p title=x onclick=alert(1)>", "<script src=\"https://evil.example/x.js\"></script>"]
+        for html in bad { XCTAssertFalse(Hostile.executableMarkup(in: html, page: "t").isEmpty, "not caught: \(html)") }
+        let good = ["<script src=\"../assets/search.js\" defer></script>", "<p title=\"x onclick=alert(1)\">&lt;script&gt;</p>",
+                    "<a href=\"https://example.org/?q=javascript:\">x</a>", "<!-- <script>x</script> -->"]
+        for html in good { XCTAssertEqual(Hostile.executableMarkup(in: html, page: "t"), [], html) }
     }
 
     /// Templates never see content as a template: Mustache-looking text is printed as it is.
@@ -185,4 +210,9 @@ final class HostileArchiveTests: XCTestCase {
         XCTAssertTrue(all.contains("{{{x}}}") || all.contains("{{{x}}}".replacingOccurrences(of: "{", with: "&#123;")),
                       "content's {{{x}}} should appear literally somewhere")
     }
+}
+
+private func Markdown_hasScheme(_ url: String) -> Bool {
+    guard let colon = url.firstIndex(of: ":") else { return false }
+    return !url[..<colon].contains("/") && !url[..<colon].contains("?") && !url[..<colon].contains("#")
 }

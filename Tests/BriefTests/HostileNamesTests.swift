@@ -113,6 +113,26 @@ final class HostileNamesTests: XCTestCase {
         XCTAssertEqual(Hostile.allFiles(fresh), names)
     }
 
+    /// Symbolic links in Content never pull in files from outside it.
+    func testSymbolicLinksOutOfContentAreNotFollowed() throws {
+        let root = TestPaths.temporaryFolder()
+        let content = root.appendingPathComponent("Content")
+        let secret = root.appendingPathComponent("secret")
+        Hostile.write(["articles/ok.md": Self.article("Fine", 1, "wheat exports")], under: content)
+        Hostile.write(["s.md": "---\ntitle: SECRET-TITLE-X\n---\nSECRET-BODY-X\n", "d/s.txt": "SECRET-TITLE-X\ndate 2023-01-01\nSECRET-BODY-X\n"], under: secret)
+        let fm = FileManager.default
+        try fm.createSymbolicLink(at: content.appendingPathComponent("articles/linked.md"), withDestinationURL: secret.appendingPathComponent("s.md"))
+        try fm.createSymbolicLink(at: content.appendingPathComponent("articles/dir"), withDestinationURL: secret.appendingPathComponent("d"))
+        try fm.createDirectory(at: content.appendingPathComponent("notes"), withIntermediateDirectories: true)
+        try fm.createSymbolicLink(at: content.appendingPathComponent("notes/linked.md"), withDestinationURL: secret.appendingPathComponent("s.md"))
+        try fm.createSymbolicLink(at: content.appendingPathComponent("notes/dir"), withDestinationURL: secret)
+        let output = root.appendingPathComponent("Output")
+        try build(content, output)
+        for (path, data) in Hostile.snapshot(output) {
+            XCTAssertFalse(String(decoding: data, as: UTF8.self).contains("SECRET-"), "\(path) shows a file from outside Content")
+        }
+    }
+
     func testSlugIsSafeForHostileText() {
         let inputs = ["../../etc/passwd", "CON", "con", "", " ", "..", ".", "/", "nul.html", Self.persian, Self.russian,
                       String(repeating: "x", count: 300), String(repeating: "ü", count: 300), "a\u{0}b", "\u{202E}evil", "%2e%2e%2f"]
