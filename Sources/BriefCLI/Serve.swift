@@ -24,7 +24,15 @@ struct Serve: AsyncParsableCommand {
         let server = HTTPServer(address: .loopback(port: port))
         // The handler reads the folder at each request, so a swapped-in Output is served at once.
         await server.appendRoute("GET /") { _ in HTTPResponse(statusCode: .movedPermanently, headers: [.location: "/index.html"]) }
-        await server.appendRoute("GET /*", to: DirectoryHTTPHandler(root: options.output, serverPath: "/"))
+        let files = DirectoryHTTPHandler(root: options.output, serverPath: "/")
+        await server.appendRoute("GET /*") { request in
+            // The path arrives percent-decoded (`%2e%2e` is `..`) and the directory handler does not stop it climbing out.
+            guard !request.path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }),
+                  !request.path.contains("\\"), !request.path.contains("\0") else {
+                return HTTPResponse(statusCode: .notFound)
+            }
+            return try await files.handleRequest(request)
+        }
         print("Serving \(output) at http://localhost:\(port)/ — rebuilding on changes; Ctrl-C stops.")
         let options_ = options
         Task.detached {
