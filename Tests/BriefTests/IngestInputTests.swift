@@ -79,6 +79,21 @@ final class IngestInputTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(result.articles.first).body.contains("“constructive”"))
     }
 
+    /// README's limits: front matter size and depth.
+    func testFrontMatterLimits() {
+        let big = "---\ntitle: x\nsummary: \"" + String(repeating: "a", count: FrontMatter.maxBytes) + "\"\n---\nbody"
+        XCTAssertThrowsError(try FrontMatter.parse(big, file: "notes/big.md")) { error in
+            XCTAssertTrue("\(error)".contains("notes/big.md:1"), "\(error)")
+            XCTAssertTrue("\(error)".contains("larger than 64 KiB"), "\(error)")
+        }
+        let deep = "---\nx: " + String(repeating: "[", count: FrontMatter.maxDepth + 5) + String(repeating: "]", count: FrontMatter.maxDepth + 5) + "\n---\nbody"
+        XCTAssertThrowsError(try FrontMatter.parse(deep, file: "notes/deep.md")) { error in
+            XCTAssertTrue("\(error)".contains("deeper than \(FrontMatter.maxDepth)"), "\(error)")
+        }
+        let fine = "---\nx: " + String(repeating: "[", count: 10) + String(repeating: "]", count: 10) + "\n---\nbody"
+        XCTAssertNoThrow(try FrontMatter.parse(fine, file: "notes/fine.md"))
+    }
+
     func testNestedAliasFrontMatterIsRefused() {
         var yaml = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
         for i in 1...8 { yaml += "\(Character(UnicodeScalar(97 + i)!)): &\(Character(UnicodeScalar(97 + i)!)) [*\(Character(UnicodeScalar(96 + i)!)), *\(Character(UnicodeScalar(96 + i)!)), *\(Character(UnicodeScalar(96 + i)!)), *\(Character(UnicodeScalar(96 + i)!)), *\(Character(UnicodeScalar(96 + i)!)), *\(Character(UnicodeScalar(96 + i)!)), *\(Character(UnicodeScalar(96 + i)!)), *\(Character(UnicodeScalar(96 + i)!)), *\(Character(UnicodeScalar(96 + i)!)), *\(Character(UnicodeScalar(96 + i)!))]\n" }
