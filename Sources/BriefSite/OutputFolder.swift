@@ -35,15 +35,25 @@ public struct OutputFolder {
         removeLeftovers()
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            var written = 0
+            var targets: [URL] = []
+            targets.reserveCapacity(pages.count)
+            var folders = Set<String>()
             for page in pages {
                 guard let target = OutputFolder.safeURL(page.path, in: staging) else {
                     throw Diagnostic(.error, file: page.path, "refused: page path leads outside the output folder")
                 }
-                try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(page.bytes).write(to: target)
-                written += 1
+                targets.append(target)
+                folders.insert(target.deletingLastPathComponent().path)
             }
+            for folder in folders.sorted() { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            // Files are independent: write them on all cores, keeping the first error.
+            let failure = FirstError()
+            let files = targets
+            DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+                do { try Data(pages[i].bytes).write(to: files[i]) } catch { failure.record(error) }
+            }
+            if let error = failure.error { throw error }
+            var written = pages.count
             if let assets, fm.fileExists(atPath: assets.path) {
                 try fm.copyItem(at: assets, to: staging.appendingPathComponent("assets"))
                 written += (fm.enumerator(atPath: assets.path)?.allObjects.count ?? 0)
@@ -88,4 +98,12 @@ public struct OutputFolder {
         guard !path.hasPrefix("/"), !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else { return nil }
         return root.appendingPathComponent(path)
     }
+}
+
+/// The first error of a parallel loop.
+private final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: Error?
+    var error: Error? { lock.lock(); defer { lock.unlock() }; return first }
+    func record(_ error: Error) { lock.lock(); if first == nil { first = error }; lock.unlock() }
 }
