@@ -195,6 +195,7 @@ struct ScaleBenchmark: ParsableCommand {
         title = "Scale benchmark"
         languageCode = "en"
         relativeURLs = true
+        buildFuture = true
         """.write(toFile: site + "/config.toml", atomically: false, encoding: .utf8)
         try """
         <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
