@@ -1,8 +1,9 @@
 import BriefModel
+import CAtomicSwap
 import Foundation
 
 /// The output end of the pipeline. A build is written to a fresh folder beside `Output` and
-/// swapped in by renames only when every file is written, so a failed or killed build leaves
+/// swapped in by one atomic exchange (two renames where the system has none) only when every file is written, so a failed or killed build leaves
 /// the previous `Output` exactly as it was. A lock file keeps two builds from interleaving.
 public struct OutputFolder {
     public let url: URL
@@ -59,6 +60,13 @@ public struct OutputFolder {
                 written += (fm.enumerator(atPath: assets.path)?.allObjects.count ?? 0)
             }
             try Data().write(to: staging.appendingPathComponent(".gitkeep"))
+            if fm.fileExists(atPath: url.path), brief_exchange_paths(staging.path, url.path) == 0 {
+                // One atomic step: the new site is in place and the old one sits in the staging folder.
+                try? fm.removeItem(at: staging)
+                return written
+            }
+            // Where the exchange is unsupported: two renames, and a killed build between them is
+            // repaired by the next one (removeLeftovers puts the retired folder back).
             if fm.fileExists(atPath: url.path) {
                 try fm.moveItem(at: url, to: retired)
             }
