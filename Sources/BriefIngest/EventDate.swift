@@ -10,6 +10,8 @@ enum EventDate {
 
     /// Looks at the first paragraphs only: later ones tell background ("in August 2021").
     static let leadParagraphs = 3
+    /// How far before publication an explicit date in the lead may lie and still be the event.
+    static let maxDaysBeforePublication = 31
 
     static func resolve(paragraphs: [String], published: DayDate?) -> Resolution? {
         for paragraph in paragraphs.prefix(leadParagraphs) {
@@ -61,7 +63,14 @@ enum EventDate {
             }
             // An explicit date in the lead: "on 7 December", "on December 7, 2023".
             if let match = explicit.first(where: { paragraph.range(of: $0.text)?.lowerBound == token.range.lowerBound }) {
-                if let published, match.date > published { continue }
+                // A report's event is recent: a date long before publication ("born on March 4, 1923")
+                // is background. Without a publication date only "on <date>" reads as the event.
+                if let published {
+                    let days = published.dayNumber - match.date.dayNumber
+                    if days < 0 || days > maxDaysBeforePublication { continue }
+                } else if previous != "on" {
+                    continue
+                }
                 return Resolution(date: match.date, evidence: "\"\(match.text)\" in the lead")
             }
             if token.month != nil, let published, index + 1 < tokens.count, let day = tokens[index + 1].number,

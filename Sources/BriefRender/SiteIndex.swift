@@ -245,22 +245,49 @@ struct SiteIndex: Sendable {
 
     var timelineIsPaged: Bool { archive.briefs.count + archive.notes.count > SiteIndex.timelinePageLimit }
 
-    /// The timeline page that lists a month ("YYYY-MM"): the index, or its year's page.
+    /// The month a date is filed under, "YYYY-MM" ("YYYY-00" when only the year is known).
+    static func monthKey(_ d: DayDate) -> String {
+        d.precision == .year ? "\(d.description)-00" : String(d.description.prefix(7))
+    }
+
+    /// One page of a paged timeline: a month, cut into parts of at most `timelinePageLimit` entries.
+    struct TimelinePage { var file: String; var month: String; var part: Int; var entries: [Archive.TimelineEntry] }
+
+    /// The page that lists a month ("YYYY-MM"): the index, or the month's first page.
     func timelinePage(ofMonth key: String) -> String {
-        timelineIsPaged ? "\(key.prefix(4)).html" : "index.html"
+        timelineIsPaged ? "\(key).html" : "index.html"
     }
 
-    /// Years with dated entries, for the year pages of a paged timeline.
-    var timelineYears: [Int] {
-        Array(Set(timelineEntries.compactMap { $0.date?.year })).sorted()
+    /// The pages of a paged timeline, in date order.
+    var timelinePages: [TimelinePage] {
+        var pages: [TimelinePage] = []
+        var month: String?
+        var bucket: [Archive.TimelineEntry] = []
+        func flush() {
+            guard let m = month else { return }
+            let limit = SiteIndex.timelinePageLimit
+            for (part, start) in stride(from: 0, to: bucket.count, by: limit).enumerated() {
+                pages.append(TimelinePage(file: part == 0 ? "\(m).html" : "\(m)-\(part + 1).html", month: m, part: part,
+                                          entries: Array(bucket[start..<min(start + limit, bucket.count)])))
+            }
+            bucket = []
+        }
+        for t in timelineEntries {
+            guard let d = t.date else { continue }
+            let key = SiteIndex.monthKey(d)
+            if key != month { flush(); month = key }
+            bucket.append(t)
+        }
+        flush()
+        return pages
     }
 
-    /// The whole timeline, or (paged) the index of years with the chart, or one year's page.
-    func timelineContext(year: Int? = nil) -> [String: Any] {
+    /// The whole timeline; or, paged, the index (chart, months, undated) or one month's page.
+    func timelineContext(page: TimelinePage? = nil) -> [String: Any] {
         let root = "../"
         let all = timelineEntries
         let paged = timelineIsPaged
-        let entries = year.map { y in all.filter { $0.date?.year == y } } ?? (paged ? all.filter { $0.date == nil } : all)
+        let entries = page?.entries ?? (paged ? all.filter { $0.date == nil } : all)
         func item(_ t: Archive.TimelineEntry) -> [String: Any] {
             if t.kind == .brief, let b = briefByID[t.id] {
                 var d = briefItem(b, root: root)
@@ -304,19 +331,29 @@ struct SiteIndex: Sendable {
         }
         flushYear()
         let undated = entries.filter { $0.date == nil }.map(item)
-        let chartDates = (year == nil ? all : entries).filter { $0.kind == .brief }.compactMap(\.date)
+        let chartDates = page == nil ? all.filter { $0.kind == .brief }.compactMap(\.date) : []
         let chart = Charts.monthBars(dates: chartDates, label: "Briefs per month") { key in
-            paged && year == nil ? "\(key.prefix(4)).html#m-\(key)" : "#m-\(key)"
+            paged ? "\(key).html#m-\(key)" : "#m-\(key)"
         }
         var yearLinks: [[String: Any]] = []
-        if paged && year == nil {
-            var counts: [Int: Int] = [:]
-            for t in all { if let y = t.date?.year { counts[y, default: 0] += 1 } }
-            yearLinks = counts.keys.sorted().map { ["year": String($0), "url": "\($0).html", "count": counts[$0]!] }
+        if paged && page == nil {
+            var byYear: [(year: String, months: [[String: Any]])] = []
+            for p in timelinePages {
+                let year = String(p.month.prefix(4))
+                let label = (p.month.hasSuffix("-00") ? "Month unknown" : monthNames[Int(p.month.suffix(2))! - 1])
+                    + (p.part > 0 ? " (\(p.part + 1))" : "")
+                let link: [String: Any] = ["label": label, "url": p.file, "count": p.entries.count]
+                if byYear.last?.year == year { byYear[byYear.count - 1].months.append(link) } else { byYear.append((year, [link])) }
+            }
+            yearLinks = byYear.map { ["year": $0.year, "months": $0.months] }
         }
-        return merge(base(root: root, title: year.map { "Timeline \($0)" } ?? "Timeline", nav: "timeline"), [
-            "yearLinks": yearLinks, "hasYearLinks": !yearLinks.isEmpty, "heading": year.map { "Timeline \($0)" } ?? "Timeline",
-            "isYearPage": year != nil,
+        let heading = page.map { p in
+            (p.month.hasSuffix("-00") ? String(p.month.prefix(4)) : monthNames[Int(p.month.suffix(2))! - 1] + " " + p.month.prefix(4))
+                + (p.part > 0 ? " (part \(p.part + 1))" : "")
+        }.map { "Timeline: \($0)" } ?? "Timeline"
+        return merge(base(root: root, title: heading, nav: "timeline"), [
+            "yearLinks": yearLinks, "hasYearLinks": !yearLinks.isEmpty, "heading": heading,
+            "isYearPage": page != nil,
             "years": years, "hasYears": !years.isEmpty, "undated": undated, "hasUndated": !undated.isEmpty,
             "chart": chart, "hasChart": !chart.isEmpty,
         ])

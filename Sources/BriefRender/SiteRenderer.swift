@@ -30,7 +30,7 @@ public enum SiteRenderer {
         }
         try html("timeline/index.html", "timeline", site.timelineContext())
         if site.timelineIsPaged {
-            for year in site.timelineYears { try html("timeline/\(year).html", "timeline", site.timelineContext(year: year)) }
+            for page in site.timelinePages { try html("timeline/\(page.file)", "timeline", site.timelineContext(page: page)) }
         }
         try html("notes/index.html", "note-index", site.noteIndexContext())
         pages += try parallel(archive.notes.count) { i throws(Diagnostic) in
