@@ -1,3 +1,4 @@
+import BriefModel
 import ArgumentParser
 import Foundation
 
@@ -489,16 +490,8 @@ struct Generator {
 struct DayParts {
     var iso: String, long: String
     init(_ dayNumber: Int) {
-        // civil-from-days (Howard Hinnant)
-        let z = dayNumber + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        let date = DayDate(dayNumber: dayNumber)
+        let (y, m, d) = (date.year, date.month, date.day)
         iso = String(format: "%04d-%02d-%02d", y, m, d)
         long = "\(Generator.months[m - 1]) \(d), \(y)"
     }
