@@ -23,7 +23,7 @@ struct Serve: AsyncParsableCommand {
         rebuild(options)
         let server = HTTPServer(address: .loopback(port: port))
         // The handler reads the folder at each request, so a swapped-in Output is served at once.
-        await server.appendRoute("GET /") { _ in HTTPResponse(statusCode: .movedPermanently, headers: [.location: "/index.html"]) }
+        await server.appendRoute("GET /") { _ in HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: "/index.html"])) }
         let files = DirectoryHTTPHandler(root: options.output, serverPath: "/")
         await server.appendRoute("GET /*") { request in
             // The path arrives percent-decoded (`%2e%2e` is `..`) and the directory handler does not stop it climbing out.

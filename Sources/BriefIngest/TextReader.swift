@@ -16,7 +16,7 @@ struct KnownFields {
 /// outlet, dateline and URL from the lines around the story.
 enum TextReader {
     static func article(_ input: [Line], file: String, format: Article.Format, known: KnownFields = KnownFields()) -> Article {
-        var lines = cutTail(input)
+        let lines = cutTail(input)
         var article = Article(file: file, format: format, paragraphs: [])
         var evidence: [String: String] = [:]
         var outletStrength = 0   // 3 lead prefix / reports / agency, 2 source line, 1 weak
