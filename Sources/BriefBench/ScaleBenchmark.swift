@@ -132,7 +132,7 @@ struct ScaleBenchmark: ParsableCommand {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/time")
         p.arguments = ["-f", "%e %M", "-o", timeFile, exe] + args
-        FileManager.default.createFile(atPath: log, contents: nil)
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         p.standardOutput = out
         p.standardError = out

@@ -18,9 +18,9 @@ public enum Ingest {
 
     public static func articles(from raw: RawArticle) -> IngestResult {
         var result = IngestResult()
-        func skip(_ reason: String) -> IngestResult {
+        func skip(_ reason: String, line: Int? = nil) -> IngestResult {
             result.skipped = reason
-            result.diagnostics.append(Diagnostic(file: raw.path, "skipped: \(reason)"))
+            result.diagnostics.append(Diagnostic(file: raw.path, line: line, "skipped: \(reason)"))
             return result
         }
         if raw.bytes.isEmpty { return skip("empty file") }
@@ -38,7 +38,7 @@ public enum Ingest {
         if text.trimmingSpaces().isEmpty { return skip("only white space") }
 
         let format = ArticleFormat.detect(extension: raw.pathExtension, text: text)
-        do {
+        do throws(Diagnostic) {
             switch format {
             case .html:
                 result.articles = [htmlArticle(raw.bytes, file: raw.path)]
@@ -54,7 +54,7 @@ public enum Ingest {
                 result.articles = [article]
             }
         } catch {
-            return skip(error.message)
+            return skip(error.message, line: error.line)
         }
         result.articles.removeAll { article in
             guard article.paragraphs.isEmpty else { return false }
@@ -93,7 +93,7 @@ public enum Ingest {
         for key in ["published", "date"] {
             guard let value = front.text(key) else { continue }
             guard let d = DayDate(iso: value) ?? DatePhrase.first(in: value)?.date else {
-                throw Diagnostic(.error, file: article.file, line: line(of: key, in: front), "front matter \(key) is not a date: \(value)")
+                throw Diagnostic(.error, file: article.file, line: front.lines[key], "front matter \(key) is not a date: \(value)")
             }
             if key == "published" { article.published = d } else { article.eventDate = d }
             article.evidence[key] = "front matter"
@@ -108,15 +108,6 @@ public enum Ingest {
             article.eventDate = article.published
         }
     }
-
-    /// Front matter keys sit between the opening line and the body.
-    private static func line(of key: String, in front: FrontMatter) -> Int? { front.lines[key] }
-}
-
-
-extension Error {
-    /// The message of a Diagnostic, or the error's description.
-    var message: String { (self as? Diagnostic)?.description ?? "\(self)" }
 }
 
 /// The reader a file needs, by its content as well as its extension.

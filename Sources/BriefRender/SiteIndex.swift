@@ -324,7 +324,7 @@ struct SiteIndex: Sendable {
         }
         for t in entries {
             guard let date = t.date else { continue }
-            let monthKey = date.precision == .year ? "\(date.description)-00" : String(date.description.prefix(7))
+            let monthKey = SiteIndex.monthKey(date)
             if date.year != currentYear { flushYear(); currentYear = date.year; currentMonth = nil }
             if monthKey != currentMonth { flushMonth(); currentMonth = monthKey }
             items.append(item(t))

@@ -55,20 +55,11 @@ public enum SiteRenderer {
 
     /// Runs `work` for 0..<count on all cores; results in index order; the first error (by index) is thrown.
     static func parallel(_ count: Int, _ work: @Sendable (Int) throws(Diagnostic) -> [Page]) throws(Diagnostic) -> [Page] {
-        let box = ResultBox(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { i in
-            let result: Result<[Page], Diagnostic>
-            do throws(Diagnostic) { result = .success(try work(i)) } catch { result = .failure(error) }
-            box.set(i, result)
+        let results = parallelMap(Array(0..<count)) { i -> Result<[Page], Diagnostic> in
+            do throws(Diagnostic) { return .success(try work(i)) } catch { return .failure(error) }
         }
         var pages: [Page] = []
-        for result in box.results {
-            switch result {
-            case .success(let p): pages += p
-            case .failure(let d): throw d
-            case .none: break
-            }
-        }
+        for result in results { pages += try result.get() }
         return pages
     }
 
@@ -135,11 +126,4 @@ public enum SiteRenderer {
     }
 
     static func yaml(_ s: String) -> String { YAMLScalar.quoted(s) }
-}
-
-final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var results: [Result<[Page], Diagnostic>?]
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: Result<[Page], Diagnostic>) { lock.lock(); results[i] = r; lock.unlock() }
 }

@@ -3,7 +3,6 @@ import BriefIngest
 import BriefMerge
 import BriefModel
 import BriefNotes
-import Dispatch
 
 /// The middle of the pipeline, with no I/O: raw articles and notes in, a linked Archive out.
 /// Each step is a function of the one before: ingest, merge, entities, notes, timeline.
@@ -105,15 +104,4 @@ public enum ArchiveAssembly {
             return n
         }
     }
-}
-
-/// Maps in parallel over all cores, keeping order.
-func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
-    guard items.count > 1 else { return items.map(transform) }
-    let buffer = UnsafeMutableBufferPointer<U?>.allocate(capacity: items.count)
-    buffer.initialize(repeating: nil)
-    defer { buffer.deallocate() }
-    nonisolated(unsafe) let slots = buffer
-    DispatchQueue.concurrentPerform(iterations: items.count) { i in slots[i] = transform(items[i]) }
-    return buffer.map { $0! }
 }
