@@ -18,7 +18,7 @@ struct Build: ParsableCommand {
     var quiet = false
     @Flag(help: "Print seconds per stage.")
     var timings = false
-    @Flag(help: "Build even when nothing changed since the last successful build.")
+    @Flag(help: "Build everything again, even when nothing changed, without the build cache.")
     var force = false
 
     func run() throws {
@@ -47,7 +47,8 @@ struct Build: ParsableCommand {
         }
         if timings {
             for (stage, seconds) in summary.stages {
-                print("  " + stage.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
+                let reused = summary.reused[stage].map { "  (\($0) from the cache)" } ?? ""
+                print("  " + stage.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds) + reused)
             }
         }
     }
@@ -58,7 +59,7 @@ struct Build: ParsableCommand {
         }
         var lines = ["Read \(s.counts.articlesRead) article files: \(s.counts.articles) articles, \(s.counts.articlesSkipped.count) skipped, \(s.counts.articlesRepaired) repaired."]
         for skip in s.counts.articlesSkipped { lines.append("  skipped \(skip.file): \(skip.reason)") }
-        lines.append("\(s.briefs) briefs, \(s.entities) entities, \(s.notes) notes; \(s.filesWritten) files written to \(output) in \(String(format: "%.2f", s.seconds)) s.")
+        lines.append("\(s.briefs) briefs, \(s.entities) entities, \(s.notes) notes; \(s.filesWritten) files in \(output) (\(s.filesChanged) written) in \(String(format: "%.2f", s.seconds)) s.")
         return lines.joined(separator: "\n")
     }
 }

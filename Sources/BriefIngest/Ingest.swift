@@ -9,6 +9,8 @@ public struct IngestResult: Sendable {
     public var skipped: String?
     /// The file was read after a repair (encoding).
     public var repaired = false
+
+    public init() {}
 }
 
 /// The ingest stage: raw file bytes in, clean articles out. No I/O.

@@ -19,10 +19,13 @@ public enum ArchiveAssembly {
         public var counts: Counts
         public var diagnostics: [Diagnostic]
         public var seconds: [(stage: String, seconds: Double)]
+        /// What to keep in the build cache for the next build.
+        public var memo: BuildMemo.Records
     }
 
+    /// `memo` holds what earlier builds computed; unchanged inputs are not worked on again.
     /// `progress` hears the name of each stage as it starts.
-    public static func assemble(_ content: ContentFolder, previousIDs: [String: String] = [:],
+    public static func assemble(_ content: ContentFolder, previousIDs: [String: String] = [:], memo: BuildMemo = .none,
                                 progress: (String) -> Void = { _ in }) throws(Diagnostic) -> Result {
         var clock = StageClock()
         progress("ingest \(content.articles.count) articles")
@@ -30,12 +33,22 @@ public enum ArchiveAssembly {
         var counts = Counts()
 
         // Ingest, in parallel: each file is independent.
-        let results = parallelMap(content.articles) { Ingest.articles(from: $0) }
+        var records = BuildMemo.Records()
+        let fileKeys = parallelMap(content.articles) { BuildMemo.key(of: $0) }
+        let results = memo.ingest(content.articles, keys: fileKeys, into: &records)
         var articles: [Article] = []
+        var articleKeys: [ContentHash] = []
+        var keyByFile: [String: ContentHash] = [:]
         counts.articlesRead = content.articles.count
-        for r in results {
+        for (fileKey, r) in zip(fileKeys, results) {
             diagnostics += r.diagnostics
             articles += r.articles
+            for a in r.articles {
+                var k = fileKey
+                k.add(a.file)
+                articleKeys.append(k)
+                keyByFile[a.file] = k
+            }
             if r.repaired { counts.articlesRepaired += 1 }
         }
         for (raw, r) in zip(content.articles, results) where r.articles.isEmpty {
@@ -45,8 +58,8 @@ public enum ArchiveAssembly {
         clock.lap("ingest")
 
         progress("merge \(articles.count) articles")
-        let stories = Merge.stories(from: articles, previousIDs: previousIDs)
-        var briefs = parallelMap(stories) { Merge.brief(from: $0) }
+        let stories = memo.stories(articles, articleKeys: articleKeys, previousIDs: previousIDs, into: &records)
+        var briefs = memo.briefs(stories, articleKeys: keyByFile, into: &records)
         clock.lap("merge")
 
         progress("entities in \(briefs.count) briefs")
@@ -85,7 +98,7 @@ public enum ArchiveAssembly {
 
         let archive = Archive(config: content.config, briefs: briefs, entities: entities, notes: notes,
                               timeline: timeline, redirects: redirects)
-        return Result(archive: archive, counts: counts, diagnostics: diagnostics, seconds: clock.laps)
+        return Result(archive: archive, counts: counts, diagnostics: diagnostics, seconds: clock.laps, memo: records)
     }
 
     /// Two notes with the same file stem in different folders get distinct ids.

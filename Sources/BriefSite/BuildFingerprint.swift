@@ -19,7 +19,7 @@ struct BuildFingerprint: Equatable {
 
     static func of(content: ContentFolder, templates: URL, buildDate: String) -> BuildFingerprint {
         var f = BuildFingerprint()
-        f.add(version)
+        f.add(BuildCache.identity)
         f.add(buildDate)
         for a in content.articles { f.add(a.path); f.add(a.bytes) }
         for n in content.notes { f.add(n.path); f.add(n.text) }

@@ -26,65 +26,131 @@ public struct OutputFolder {
         return fd
     }
 
-    /// Writes pages and assets into a staging folder, then swaps it for Output.
-    /// Returns the number of files written.
-    public func replace(with pages: [(path: String, bytes: [UInt8])], assets: URL?) throws(Diagnostic) -> Int {
+    /// What a build put into Output.
+    public struct Written: Sendable {
+        /// Files in the new Output.
+        public var files = 0
+        /// Files whose bytes were written, because the tree they replace held other bytes or none.
+        public var changed = 0
+    }
+
+    /// The tree the previous build replaced, kept in the build cache: the next build updates it
+    /// to the new site (writing only files whose bytes differ) and swaps it in.
+    var spare: URL { BuildCache.folder(for: url).appendingPathComponent("previous-output") }
+
+    /// Brings a staging tree to exactly `pages` plus assets, then swaps it for Output.
+    /// The staging tree is the spare (the site of two builds ago) when there is one, so that
+    /// a rebuild writes only the files that changed instead of creating every file again.
+    public func replace(with pages: [(path: String, bytes: [UInt8])], assets: URL?) throws(Diagnostic) -> Written {
         let fm = FileManager.default
         let stamp = "\(getpid())-\(UInt64(Date().timeIntervalSince1970 * 1000))"
-        let staging = parent.appendingPathComponent(".\(name).new-\(stamp)")
         let retired = parent.appendingPathComponent(".\(name).old-\(stamp)")
         removeLeftovers()
+        var staging = spare
+        if !OutputFolder.isDirectory(spare) {
+            try? fm.removeItem(at: spare)
+            staging = parent.appendingPathComponent(".\(name).new-\(stamp)")
+        }
         do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            var targets: [URL] = []
-            targets.reserveCapacity(pages.count)
-            var folders = Set<String>()
-            for page in pages {
-                guard let target = OutputFolder.safeURL(page.path, in: staging) else {
-                    throw Diagnostic(.error, file: page.path, "refused: page path leads outside the output folder")
+            var files: [(path: String, bytes: [UInt8])] = pages
+            if let assets { files += try OutputFolder.files(under: assets, prefix: "assets/") }
+            files.append((".gitkeep", []))
+            var wanted = Set<String>(), folders = Set<String>()
+            for file in files {
+                guard OutputFolder.safeURL(file.path, in: staging) != nil else {
+                    throw Diagnostic(.error, file: file.path, "refused: page path leads outside the output folder")
                 }
-                targets.append(target)
-                folders.insert(target.deletingLastPathComponent().path)
+                wanted.insert(file.path)
+                var folder = file.path
+                while let slash = folder.lastIndex(of: "/") { folder = String(folder[..<slash]); folders.insert(folder) }
             }
-            for folder in folders.sorted() { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            // Files are independent: write them on all cores, keeping the first error.
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            OutputFolder.prune(staging, keeping: wanted, folders: folders)
+            for folder in folders.sorted() {
+                try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+            }
+            // Files are independent: compare and write them on all cores, keeping the first error.
             let failure = FirstError()
-            let files = targets
-            DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-                do { try Data(pages[i].bytes).write(to: files[i]) } catch { failure.record(error) }
+            let changed = ChangeCount()
+            let root = staging.path + "/"
+            let all = files
+            DispatchQueue.concurrentPerform(iterations: all.count) { i in
+                do {
+                    if try FileBytes.update(root + all[i].path, to: all[i].bytes) { changed.add() }
+                } catch { failure.record(error) }
             }
             if let error = failure.error { throw error }
-            var written = pages.count
-            if let assets, fm.fileExists(atPath: assets.path) {
-                try fm.copyItem(at: assets, to: staging.appendingPathComponent("assets"))
-                written += (fm.enumerator(atPath: assets.path)?.allObjects.count ?? 0)
-            }
-            try Data().write(to: staging.appendingPathComponent(".gitkeep"))
-            if fm.fileExists(atPath: url.path), brief_exchange_paths(staging.path, url.path) == 0 {
-                // One atomic step: the new site is in place and the old one sits in the staging folder.
-                try? fm.removeItem(at: staging)
-                return written
-            }
-            // Where the exchange is unsupported: two renames, and a killed build between them is
-            // repaired by the next one (removeLeftovers puts the retired folder back).
-            if fm.fileExists(atPath: url.path) {
-                try fm.moveItem(at: url, to: retired)
-            }
-            do {
-                try fm.moveItem(at: staging, to: url)
-            } catch {
-                if fm.fileExists(atPath: retired.path) { try? fm.moveItem(at: retired, to: url) }
-                throw error
-            }
-            try? fm.removeItem(at: retired)
-            return written
+            try swapIn(staging, retired: retired)
+            return Written(files: all.count, changed: changed.value)
         } catch let d as Diagnostic {
-            try? fm.removeItem(at: staging)
+            if staging != spare { try? fm.removeItem(at: staging) }
             throw d
         } catch {
-            try? fm.removeItem(at: staging)
+            if staging != spare { try? fm.removeItem(at: staging) }
             throw Diagnostic(.error, file: url.path, "cannot write output: \(error.localizedDescription)")
         }
+    }
+
+    /// Puts `staging` in Output's place in one atomic exchange, and keeps the old site as the spare.
+    private func swapIn(_ staging: URL, retired: URL) throws {
+        let fm = FileManager.default
+        try? fm.createDirectory(at: spare.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if fm.fileExists(atPath: url.path), brief_exchange_paths(staging.path, url.path) == 0 {
+            // The new site is in place and the old one sits where staging was.
+            if staging != spare { try? fm.removeItem(at: spare); try? fm.moveItem(at: staging, to: spare) }
+            return
+        }
+        // Where the exchange is unsupported: two renames, and a killed build between them is
+        // repaired by the next one (removeLeftovers puts the retired folder back).
+        if fm.fileExists(atPath: url.path) {
+            try fm.moveItem(at: url, to: retired)
+        }
+        do {
+            try fm.moveItem(at: staging, to: url)
+        } catch {
+            if fm.fileExists(atPath: retired.path) { try? fm.moveItem(at: retired, to: url) }
+            throw error
+        }
+        if fm.fileExists(atPath: retired.path) {
+            try? fm.removeItem(at: spare)
+            if (try? fm.moveItem(at: retired, to: spare)) == nil { try? fm.removeItem(at: retired) }
+        }
+    }
+
+    /// Removes from a staging tree every file and folder the new site does not have
+    /// (and anything that is not a plain file or folder, such as a symbolic link).
+    static func prune(_ root: URL, keeping wanted: Set<String>, folders: Set<String>) {
+        let fm = FileManager.default
+        guard let walker = fm.enumerator(atPath: root.path) else { return }
+        while let item = walker.nextObject() as? String {
+            let path = root.path + "/" + item
+            var st = stat()
+            guard lstat(path, &st) == 0 else { continue }
+            let type = st.st_mode & S_IFMT
+            if type == S_IFDIR {
+                if !folders.contains(item) { try? fm.removeItem(atPath: path); walker.skipDescendants() }
+            } else if type != S_IFREG || !wanted.contains(item) {
+                unlink(path)
+            }
+        }
+    }
+
+    /// Every regular file under `folder`, as (prefix + relative path, bytes), sorted by path.
+    static func files(under folder: URL, prefix: String) throws -> [(path: String, bytes: [UInt8])] {
+        let fm = FileManager.default
+        guard isDirectory(folder), let walker = fm.enumerator(atPath: folder.path) else { return [] }
+        var files: [(path: String, bytes: [UInt8])] = []
+        while let item = walker.nextObject() as? String {
+            var st = stat()
+            guard lstat(folder.path + "/" + item, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { continue }
+            files.append((prefix + item, [UInt8](try Data(contentsOf: folder.appendingPathComponent(item)))))
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    static func isDirectory(_ url: URL) -> Bool {
+        var st = stat()
+        return lstat(url.path, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR
     }
 
     /// Staging and retired folders of builds that were killed midway; Output itself is never touched here.
@@ -106,6 +172,14 @@ public struct OutputFolder {
         guard !path.hasPrefix("/"), !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else { return nil }
         return root.appendingPathComponent(path)
     }
+}
+
+/// How many files a parallel loop wrote.
+private final class ChangeCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
+    func add() { lock.lock(); count += 1; lock.unlock() }
 }
 
 /// The first error of a parallel loop.

@@ -19,8 +19,12 @@ public enum SiteBuild {
         public var entities = 0
         public var notes = 0
         public var filesWritten = 0
+        /// Files whose bytes differ from the spare tree they were written into (see `OutputFolder`).
+        public var filesChanged = 0
         public var seconds = 0.0
         public var stages: [(stage: String, seconds: Double)] = []
+        /// Stage -> how many of its results came from the build cache.
+        public var reused: [String: Int] = [:]
         public var diagnostics: [Diagnostic] = []
         /// Nothing read had changed since the last successful build: Output was left as it was.
         public var upToDate = false
@@ -48,7 +52,8 @@ public enum SiteBuild {
         }
         let templates = try TemplateFolder.read(options.templates)
         let previous = PreviousBuild.briefIDs(in: options.output)
-        let result = try ArchiveAssembly.assemble(content, previousIDs: previous, progress: progress)
+        let memo = force ? BuildMemo.none : BuildCache.load(for: options.output)
+        let result = try ArchiveAssembly.assemble(content, previousIDs: previous, memo: memo, progress: progress)
         var clock = StageClock()
         progress("render \(result.archive.briefs.count) briefs")
         let pages = try SiteRenderer.pages(for: result.archive, templates: templates, buildDate: buildDate)
@@ -58,14 +63,17 @@ public enum SiteBuild {
                                          assets: options.templates.appendingPathComponent("assets"))
         clock.lap("write")
         fingerprint.store(for: options.output)
+        BuildCache.store(result.memo, for: options.output)
 
         var summary = Summary(counts: result.counts)
         summary.briefs = result.archive.briefs.count
         summary.entities = result.archive.entities.count
         summary.notes = result.archive.notes.count
-        summary.filesWritten = written
+        summary.filesWritten = written.files
+        summary.filesChanged = written.changed
         summary.diagnostics = result.diagnostics
         summary.stages = result.seconds + clock.laps
+        summary.reused = result.memo.reused
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }

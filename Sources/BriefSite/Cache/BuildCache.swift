@@ -1,0 +1,36 @@
+import Foundation
+
+/// The build cache on disk: `.brief-cache/<Output name>/` beside Output, never inside it,
+/// so it is not published. Everything in it is keyed by content hashes and by the identity
+/// of the brief binary that wrote it, so a new brief never trusts an old brief's results.
+enum BuildCache {
+    static func folder(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".brief-cache/\(output.lastPathComponent)")
+    }
+
+    /// The version and the running binary (size and modification time): rebuilding brief
+    /// invalidates the cache even where the version was not bumped.
+    static let identity: String = {
+        var st = stat()
+        let binary = stat("/proc/self/exe", &st) == 0
+            ? "\(st.st_size)-\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)-\(st.st_ino)" : "unknown-\(ProcessInfo.processInfo.processIdentifier)"
+        return "\(BuildFingerprint.version) \(binary)"
+    }()
+
+    static func load(for output: URL) -> BuildMemo {
+        let dir = folder(for: output)
+        var memo = BuildMemo()
+        memo.ingest = CacheFile.read(dir.appendingPathComponent("ingest"), identity: identity)
+        memo.stories = CacheFile.read(dir.appendingPathComponent("stories"), identity: identity)
+        memo.briefs = CacheFile.read(dir.appendingPathComponent("briefs"), identity: identity)
+        return memo
+    }
+
+    /// Keeps only what this build used: entries of deleted or edited files are dropped.
+    static func store(_ records: BuildMemo.Records, for output: URL) {
+        let dir = folder(for: output)
+        CacheFile.write(records.ingest, to: dir.appendingPathComponent("ingest"), identity: identity)
+        CacheFile.write(records.stories, to: dir.appendingPathComponent("stories"), identity: identity)
+        CacheFile.write(records.briefs, to: dir.appendingPathComponent("briefs"), identity: identity)
+    }
+}

@@ -1,0 +1,149 @@
+import BriefIngest
+import BriefMerge
+import BriefModel
+
+/// What earlier builds computed, keyed by content hashes, so that a build redoes only the work
+/// whose input changed: ingest per article file, the grouping of articles into stories when the
+/// set of articles is unchanged, and each brief's composition per story.
+/// Plain data: `BuildCache` reads and writes it; the assembly only looks things up and records.
+public struct BuildMemo: Sendable {
+    var ingest: CacheFile = .empty
+    var stories: CacheFile = .empty
+    var briefs: CacheFile = .empty
+
+    public static let none = BuildMemo()
+
+    /// What this build computed or reused, to be stored for the next one.
+    public struct Records: Sendable {
+        var ingest: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
+        var stories: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
+        var briefs: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
+        /// How many results came from the cache, per stage, for `--timings`.
+        public var reused: [String: Int] = [:]
+    }
+
+    /// The key of one raw file: its path and bytes.
+    static func key(of raw: RawArticle) -> ContentHash {
+        var h = ContentHash()
+        h.add(raw.path); h.add(raw.bytes)
+        return h
+    }
+
+    /// Ingest of every file, from the cache where its bytes are unchanged; in parallel.
+    func ingest(_ raws: [RawArticle], keys: [ContentHash], into records: inout Records) -> [IngestResult] {
+        let memo = self
+        let done = parallelMap(Array(raws.indices)) { i -> (IngestResult, ArraySlice<UInt8>, Bool) in
+            if var r = memo.ingest.record(keys[i]) {
+                let result = r.ingestResult()
+                if !r.failed, let stored = memo.ingest.recordBytes(keys[i]) { return (result, stored, true) }
+            }
+            let result = Ingest.articles(from: raws[i])
+            var w = CacheWriter()
+            w.ingestResult(result)
+            return (result, w.bytes[...], false)
+        }
+        records.ingest = zip(keys, done).map { ($0, $1.1) }
+        records.reused["ingest"] = done.filter(\.2).count
+        return done.map(\.0)
+    }
+
+    /// The stories of `articles`: the same grouping as last time when no article changed.
+    /// `articleKeys` are in the order of `articles`.
+    func stories(_ articles: [Article], articleKeys: [ContentHash], previousIDs: [String: String],
+                 into records: inout Records) -> [Story] {
+        var key = ContentHash()
+        for k in articleKeys { key.add(k) }
+        for (file, id) in previousIDs.sorted(by: { $0.key < $1.key }) { key.add(file); key.add(id) }
+        if var r = stories.record(key) {
+            let byFile = Dictionary(articles.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
+            let layout = r.storyLayout()
+            let rebuilt = layout.compactMap { s -> Story? in
+                let members = s.members.compactMap { m in byFile[m.file].map { Story.Member(article: $0, role: m.role) } }
+                guard members.count == s.members.count else { return nil }
+                var story = Story(id: s.id, members: members)
+                story.formerIDs = s.formerIDs
+                return story
+            }
+            if !r.failed, rebuilt.count == layout.count, let stored = stories.recordBytes(key) {
+                records.stories = [(key, stored)]
+                return rebuilt
+            }
+        }
+        let made = Merge.stories(from: articles, previousIDs: previousIDs)
+        var w = CacheWriter()
+        w.storyLayout(made)
+        records.stories = [(key, w.bytes[...])]
+        return made
+    }
+
+    /// Each story's brief, from the cache when the story has the same members, roles and ids.
+    func briefs(_ stories: [Story], articleKeys: [String: ContentHash], into records: inout Records) -> [Brief] {
+        let memo = self
+        let done = parallelMap(stories) { story -> (ContentHash, Brief, ArraySlice<UInt8>, Bool) in
+            var key = ContentHash()
+            key.add(story.id)
+            for id in story.formerIDs { key.add(id) }
+            for m in story.members {
+                key.add(articleKeys[m.article.file] ?? ContentHash())
+                key.add(m.article.file)
+                switch m.role {
+                case .lead: key.add("lead")
+                case .report: key.add("report")
+                case .copy(let of): key.add("copy"); key.add(of)
+                }
+            }
+            if var r = memo.briefs.record(key) {
+                let brief = r.brief()
+                if !r.failed, let stored = memo.briefs.recordBytes(key) { return (key, brief, stored, true) }
+            }
+            let brief = Merge.brief(from: story)
+            var w = CacheWriter()
+            w.brief(brief)
+            return (key, brief, w.bytes[...], false)
+        }
+        records.briefs = done.map { ($0.0, $0.2) }
+        records.reused["merge", default: 0] += done.filter(\.3).count
+        return done.map(\.1)
+    }
+}
+
+/// A story as stored: its id, former ids and members by file, without the articles themselves.
+struct StoryLayout {
+    struct Member { var file: String; var role: Story.Role }
+    var id: String
+    var formerIDs: [String]
+    var members: [Member]
+}
+
+extension CacheWriter {
+    mutating func storyLayout(_ stories: [Story]) {
+        array(stories) { w, s in
+            w.string(s.id); w.strings(s.formerIDs)
+            w.array(s.members) { w, m in
+                w.string(m.article.file)
+                switch m.role {
+                case .lead: w.int(0)
+                case .report: w.int(1)
+                case .copy(let of): w.int(2); w.string(of)
+                }
+            }
+        }
+    }
+}
+
+extension CacheReader {
+    mutating func storyLayout() -> [StoryLayout] {
+        array { r in
+            let id = r.string(), formerIDs = r.strings()
+            let members: [StoryLayout.Member] = r.array { r in
+                let file = r.string()
+                switch r.int() {
+                case 0: return .init(file: file, role: .lead)
+                case 1: return .init(file: file, role: .report)
+                default: return .init(file: file, role: .copy(of: r.string()))
+                }
+            }
+            return StoryLayout(id: id, formerIDs: formerIDs, members: members)
+        }
+    }
+}
