@@ -23,6 +23,12 @@ struct ClusteringBenchmark: ParsableCommand {
     @Option(help: "Largest day span of one story (default: the stage's own).")
     var maxDays: Int?
 
+    @Option(help: "Story split cross/inside similarity ratio (0: no split; default: the stage's own).")
+    var splitRatio: Float?
+
+    @Option(help: "Smallest half a story split may cut off (default: the stage's own).")
+    var splitMinSide: Int?
+
     @Flag(help: "List the gold clusters that were split or mixed.")
     var errors = false
 
@@ -32,6 +38,8 @@ struct ClusteringBenchmark: ParsableCommand {
         var tuning = Merge.Tuning()
         if let threshold { tuning.eventThreshold = threshold }
         if let maxDays { tuning.maxDaySpan = maxDays }
+        if let splitRatio { tuning.splitCrossRatio = splitRatio }
+        if let splitMinSide { tuning.splitMinSide = splitMinSide }
 
         let t0 = Date()
         var articles: [Article] = []

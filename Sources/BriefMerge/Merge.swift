@@ -2,7 +2,8 @@ import BriefModel
 
 /// The merge stage: articles in, stories out. Copies of one text are found first (MinHash),
 /// then reports of one event are clustered (TF-IDF cosine, average link, date window),
-/// then each story gets a stable id and analysts' hand placements are applied.
+/// stories that hold two events of one kind are cut apart, then each story gets a stable id
+/// and analysts' hand placements are applied.
 public enum Merge {
     /// Estimated shingle Jaccard above which two texts are copies of one article.
     static let copyJaccard = 0.5
@@ -19,6 +20,11 @@ public enum Merge {
         /// with their event (ECB+ B-cubed F1 0.869 against 0.862 at 7 days) and still splits
         /// recurring events such as yearly visits.
         public var maxDaySpan = 14
+        /// A story is cut in two when its halves, compared on story-local term weights, are
+        /// this much less alike across than inside (see `EventSplit`); 0 turns splitting off.
+        public var splitCrossRatio: Float = 0.3
+        /// The smallest half worth cutting off.
+        public var splitMinSide = 2
         public init() {}
     }
 
@@ -88,11 +94,20 @@ public enum Merge {
         let roots = clustering.cluster(groups: groups, pairs: pairs)
 
         var clusterIndex: [Int: Int] = [:]
-        var clusters: [[Int]] = []
+        var groupClusters: [[Int]] = []
         for g in 0..<groups.count {
             let r = roots[g]
-            if clusterIndex[r] == nil { clusterIndex[r] = clusters.count; clusters.append([]) }
-            clusters[clusterIndex[r]!].append(contentsOf: groupMembers[g])
+            if clusterIndex[r] == nil { clusterIndex[r] = groupClusters.count; groupClusters.append([]) }
+            groupClusters[clusterIndex[r]!].append(g)
+        }
+        // Then each story is checked for being two events of one kind (see `EventSplit`).
+        let splitter = EventSplit(maxLocalRatio: tuning.splitCrossRatio, minSide: tuning.splitMinSide)
+        var clusters: [[Int]] = []
+        for gs in groupClusters {
+            let parts = tuning.splitCrossRatio > 0
+                ? splitter.split(gs.map { space.vectors[groupMembers[$0][0]] }, days: gs.map { groups[$0].firstDay })
+                : [Array(gs.indices)]
+            for part in parts { clusters.append(part.flatMap { groupMembers[gs[$0]] }) }
         }
         for i in alone { clusters.append([i]) }
 

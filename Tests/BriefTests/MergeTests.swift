@@ -112,6 +112,71 @@ final class MergeTests: XCTestCase {
         XCTAssertEqual(groups, [["ecb"], ["plus"]])
     }
 
+    /// ECB+ topics 12 and 35 read by the real ingest, two events of one kind each. Topic 35:
+    /// 10 undated reports of Chargers receiver Vincent Jackson arrested for DUI (2009-01) and
+    /// 11 dated ones of Chargers tackle Jamal Williams arrested for DUI (2009-02). Chargers,
+    /// DUI and California Highway Patrol are in all 21, so the archive-wide TF-IDF puts them in
+    /// one story; inside it, the players and details of each arrest tell the events apart.
+    /// Topic 12 (two Indian Navy anti-piracy actions) is the background and must stay whole.
+    private func chargersAndNavy() throws -> [Article] {
+        let folder = TestPaths.fixtures.appendingPathComponent("ecbplus-merge")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") && !$0.hasPrefix("LICENSE") }.sorted()
+        XCTAssertEqual(files.count, 51)
+        return try files.flatMap { name in
+            let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
+            return Ingest.articles(from: RawArticle(path: "ecb/\(name)", bytes: bytes)).articles
+        }
+    }
+
+    /// Gold event of each story member: topic plus ecb/ecbplus.
+    private func eventsPerStory(_ stories: [Story]) -> [[String: Int]] {
+        stories.map { s in
+            var count: [String: Int] = [:]
+            for m in s.members {
+                let name = m.article.file.dropFirst("ecb/".count)
+                count["\(name.prefix { $0 != "_" })-\(name.hasSuffix("ecbplus.txt") ? "plus" : "ecb")", default: 0] += 1
+            }
+            return count
+        }
+    }
+
+    func testTwoArrestsOfOneKindAreCutApart() throws {
+        let articles = try chargersAndNavy()
+        var unsplit = Merge.Tuning()
+        unsplit.splitCrossRatio = 0
+        // Without the split the two arrests share a story: the case the split exists for.
+        XCTAssertTrue(eventsPerStory(Merge.stories(from: articles, tuning: unsplit)).contains { $0["35-ecb"] != nil && $0["35-plus"] != nil })
+        let events = eventsPerStory(Merge.stories(from: articles))
+        XCTAssertTrue(events.allSatisfy { $0.count == 1 }, "\(events)")
+        // Each arrest, and each navy action, stays mostly whole: the cuts are between events.
+        for (event, size) in [("35-ecb", 10), ("35-plus", 11), ("12-ecb", 19), ("12-plus", 11)] {
+            XCTAssertGreaterThanOrEqual(events.compactMap { $0[event] }.max() ?? 0, size - 2, event)
+        }
+    }
+
+    func testOneEventToldDifferentlyStaysWhole() throws {
+        // The Jamal Williams reports alone, published within days: no cut however they differ.
+        let reports = try chargersAndNavy().filter { $0.file.hasPrefix("ecb/35_") && $0.file.hasSuffix("ecbplus.txt") }
+        let stories = Merge.stories(from: reports)
+        XCTAssertGreaterThanOrEqual(stories.map(\.members.count).max() ?? 0, 9, "\(stories.map { $0.members.map(\.article.file) })")
+    }
+
+    func testSplitNeedsBothHalvesApartInsideAndAcross() {
+        // Three members with A-words, three with B-words, all sharing the topic word 0.
+        func v(_ ids: [Int32]) -> TermVector {
+            let w = 1 / Float(ids.count).squareRoot()
+            return TermVector(ids: ids, weights: ids.map { _ in w })
+        }
+        let two = [v([0, 1, 2]), v([0, 1, 3]), v([0, 1, 2, 3]), v([0, 7, 8]), v([0, 7, 9]), v([0, 7, 8, 9])]
+        let split = EventSplit(maxLocalRatio: 0.3, minSide: 2)
+        XCTAssertEqual(split.split(two, days: Array(repeating: nil, count: 6)), [[0, 1, 2], [3, 4, 5]])
+        // Dated reports of both halves on the same days are one event told two ways.
+        XCTAssertEqual(split.split(two, days: [100, nil, nil, 101, nil, nil]).count, 1)
+        // Halves that still share most of their weight overall are not cut.
+        let close = [v([0, 5, 6, 1]), v([0, 5, 6, 3]), v([0, 5, 6, 1, 3]), v([0, 5, 6, 8]), v([0, 5, 6, 9]), v([0, 5, 6, 8, 9])]
+        XCTAssertEqual(split.split(close, days: Array(repeating: nil, count: 6)).count, 1)
+    }
+
     // MARK: MinHash
 
     func testMinHashEstimatesJaccard() {
