@@ -29,6 +29,9 @@ struct ClusteringBenchmark: ParsableCommand {
     @Option(help: "Smallest half a story split may cut off (default: the stage's own).")
     var splitMinSide: Int?
 
+    @Option(help: "Straggler attachment mean similarity (0: off; default: the stage's own).")
+    var attach: Float?
+
     @Flag(help: "List the gold clusters that were split or mixed.")
     var errors = false
 
@@ -40,6 +43,7 @@ struct ClusteringBenchmark: ParsableCommand {
         if let maxDays { tuning.maxDaySpan = maxDays }
         if let splitRatio { tuning.splitCrossRatio = splitRatio }
         if let splitMinSide { tuning.splitMinSide = splitMinSide }
+        if let attach { tuning.attachThreshold = attach }
 
         let t0 = Date()
         var articles: [Article] = []

@@ -2,7 +2,8 @@ import BriefModel
 
 /// The merge stage: articles in, stories out. Copies of one text are found first (MinHash),
 /// then reports of one event are clustered (TF-IDF cosine, average link, date window),
-/// stories that hold two events of one kind are cut apart, then each story gets a stable id
+/// stories that hold two events of one kind are cut apart, stragglers join their best story,
+/// then each story gets a stable id
 /// and analysts' hand placements are applied.
 public enum Merge {
     /// Estimated shingle Jaccard above which two texts are copies of one article.
@@ -25,6 +26,8 @@ public enum Merge {
         public var splitCrossRatio: Float = 0.3
         /// The smallest half worth cutting off.
         public var splitMinSide = 2
+        /// A story of one or two articles joins the story it is on average this like (0: off).
+        public var attachThreshold: Float = 0.15
         public init() {}
     }
 
@@ -108,6 +111,15 @@ public enum Merge {
                 ? splitter.split(gs.map { space.vectors[groupMembers[$0][0]] }, days: gs.map { groups[$0].firstDay })
                 : [Array(gs.indices)]
             for part in parts { clusters.append(part.flatMap { groupMembers[gs[$0]] }) }
+        }
+        if tuning.attachThreshold > 0 {
+            var articlePairs: [(Int, Int, Float)] = []
+            for key in candidates.related.union(candidates.nearDuplicates).sorted() {
+                let (i, j) = (Int(key >> 32), Int(key & 0xffff_ffff))
+                articlePairs.append((i, j, TermVector.cosine(space.vectors[i], space.vectors[j])))
+            }
+            clusters = FragmentAttachment(threshold: tuning.attachThreshold, maxDaySpan: maxDaySpan)
+                .attach(clusters, pairs: articlePairs, days: features.map(\.day))
         }
         for i in alone { clusters.append([i]) }
 

@@ -177,6 +177,19 @@ final class MergeTests: XCTestCase {
         XCTAssertEqual(split.split(close, days: Array(repeating: nil, count: 6)).count, 1)
     }
 
+    func testStragglerJoinsItsStoryOnlyWhenDatesAgree() {
+        // Story 0: articles 0-2 dated day 100; story 1: articles 3-5 undated; article 6 alone.
+        let stories = [[0, 1, 2], [3, 4, 5], [6]]
+        let pairs: [(Int, Int, Float)] = [(6, 0, 0.2), (6, 1, 0.2), (6, 2, 0.2), (6, 3, 0.3), (6, 4, 0.3), (6, 5, 0.3)]
+        let attach = FragmentAttachment(threshold: 0.15, maxDaySpan: 14)
+        // Undated, it joins the story it is most like.
+        XCTAssertEqual(attach.attach(stories, pairs: pairs, days: [100, 100, 100, nil, nil, nil, nil]), [[0, 1, 2], [3, 4, 5, 6]])
+        // Dated, the undated story gives no evidence of its event: it joins the one dated near it.
+        XCTAssertEqual(attach.attach(stories, pairs: pairs, days: [100, 100, 100, nil, nil, nil, 103]), [[0, 1, 2, 6], [3, 4, 5]])
+        // Dated months away from both, it stays alone.
+        XCTAssertEqual(attach.attach(stories, pairs: pairs, days: [100, 100, 100, nil, nil, nil, 200]), stories)
+    }
+
     // MARK: MinHash
 
     func testMinHashEstimatesJaccard() {

@@ -1,0 +1,51 @@
+/// A last pass for stragglers: a report of one or two articles that average link left alone
+/// (a short wire item, a report with a long aside) joins the story it is most like when that
+/// is clearly the best home, at a lower bar than two whole stories need to merge.
+struct FragmentAttachment {
+    /// Stories of at most this many articles are stragglers.
+    var maxSize = 2
+    /// Mean similarity to the story's members it needs.
+    var threshold: Float
+    var maxDaySpan: Int
+
+    /// `pairs`: candidate article pairs with their similarity. Returns the clusters with
+    /// stragglers moved into their best story.
+    func attach(_ clusters: [[Int]], pairs: [(Int, Int, Float)], days: [Int?]) -> [[Int]] {
+        var clusterOf: [Int: Int] = [:]
+        for (c, members) in clusters.enumerated() { for i in members { clusterOf[i] = c } }
+        // straggler cluster -> other cluster -> summed similarity
+        var sums: [Int: [Int: Float]] = [:]
+        for (i, j, s) in pairs {
+            guard let ci = clusterOf[i], let cj = clusterOf[j], ci != cj else { continue }
+            if clusters[ci].count <= maxSize { sums[ci, default: [:]][cj, default: 0] += s }
+            if clusters[cj].count <= maxSize { sums[cj, default: [:]][ci, default: 0] += s }
+        }
+        var result = clusters
+        var moved = Set<Int>()
+        for c in sums.keys.sorted() {
+            var best: (Float, Int)? = nil
+            for (other, sum) in sums[c]! where clusters[other].count > maxSize {
+                let mean = sum / Float(clusters[c].count * clusters[other].count)
+                if mean >= threshold, mean > best?.0 ?? 0, datesAgree(clusters[c], clusters[other], days) { best = (mean, other) }
+            }
+            guard let (_, target) = best else { continue }
+            // Checked against the target as it was: stragglers do not chain through each other.
+            result[target] += clusters[c]
+            moved.insert(c)
+        }
+        return result.indices.filter { !moved.contains($0) }.map { result[$0] }
+    }
+
+    /// A dated straggler joins only a story whose dated reports are near its own day: the low
+    /// bar is for text, and an undated story gives no evidence of being the same event.
+    private func datesAgree(_ straggler: [Int], _ story: [Int], _ days: [Int?]) -> Bool {
+        let own = straggler.compactMap { days[$0] }, theirs = story.compactMap { days[$0] }
+        if own.isEmpty { return spanWithin(theirs) }
+        return !theirs.isEmpty && spanWithin(own + theirs)
+    }
+
+    private func spanWithin(_ known: [Int]) -> Bool {
+        guard let lo = known.min(), let hi = known.max() else { return true }
+        return hi - lo <= maxDaySpan
+    }
+}
