@@ -35,6 +35,7 @@ public enum SiteBuild {
     public static func run(_ options: Options, buildDate: String = SiteBuild.today(), force: Bool = false,
                            progress: (String) -> Void = { _ in }) throws(Diagnostic) -> Summary {
         let start = Date()
+        var clock = StageClock()
         let output = OutputFolder(options.output)
         let lock = try output.lock()
         defer { close(lock) }
@@ -51,19 +52,26 @@ public enum SiteBuild {
             return summary
         }
         let templates = try TemplateFolder.read(options.templates)
-        let previous = PreviousBuild.briefIDs(in: options.output)
         let memo = force ? BuildMemo.none : BuildCache.load(for: options.output)
+        let lastArchive = FileManager.default.contents(atPath: options.output.appendingPathComponent("archive.json").path).map { [UInt8]($0) }
+        let previous = memo.previousIDs(archiveJSON: lastArchive, parse: PreviousBuild.briefIDs)
+        clock.lap("read")
         let result = try ArchiveAssembly.assemble(content, previousIDs: previous, memo: memo, progress: progress)
-        var clock = StageClock()
+        clock.skip(result.seconds)
         progress("render \(result.archive.briefs.count) briefs")
         let pages = try SiteRenderer.pages(for: result.archive, templates: templates, buildDate: buildDate)
         clock.lap("render")
+        var records = result.memo
+        if let json = pages.first(where: { $0.path == "archive.json" }) {
+            BuildMemo.record(ids: result.archive.briefs, archiveJSON: json.bytes, into: &records)
+        }
         progress("write \(pages.count) files")
         let written = try output.replace(with: pages.map { ($0.path, $0.bytes) },
                                          assets: options.templates.appendingPathComponent("assets"))
         clock.lap("write")
         fingerprint.store(for: options.output)
-        BuildCache.store(result.memo, for: options.output)
+        BuildCache.store(records, for: options.output)
+        clock.lap("cache")
 
         var summary = Summary(counts: result.counts)
         summary.briefs = result.archive.briefs.count
@@ -72,7 +80,7 @@ public enum SiteBuild {
         summary.filesWritten = written.files
         summary.filesChanged = written.changed
         summary.diagnostics = result.diagnostics
-        summary.stages = result.seconds + clock.laps
+        summary.stages = clock.laps
         summary.reused = result.memo.reused
         summary.seconds = Date().timeIntervalSince(start)
         return summary
@@ -87,9 +95,8 @@ public enum SiteBuild {
 
 /// Brief ids of the previous build, by source file, so ids stay stable across builds.
 enum PreviousBuild {
-    static func briefIDs(in output: URL) -> [String: String] {
-        guard let data = FileManager.default.contents(atPath: output.appendingPathComponent("archive.json").path),
-              let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+    static func briefIDs(archiveJSON: [UInt8]) -> [String: String] {
+        guard let json = try? JSONSerialization.jsonObject(with: Data(archiveJSON)) as? [String: Any],
               let briefs = json["briefs"] as? [[String: Any]] else { return [:] }
         var ids: [String: String] = [:]
         for brief in briefs {

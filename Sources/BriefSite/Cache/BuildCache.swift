@@ -23,6 +23,7 @@ enum BuildCache {
         memo.ingest = CacheFile.read(dir.appendingPathComponent("ingest"), identity: identity)
         memo.stories = CacheFile.read(dir.appendingPathComponent("stories"), identity: identity)
         memo.briefs = CacheFile.read(dir.appendingPathComponent("briefs"), identity: identity)
+        memo.ids = CacheFile.read(dir.appendingPathComponent("ids"), identity: identity)
         return memo
     }
 
@@ -32,5 +33,6 @@ enum BuildCache {
         CacheFile.write(records.ingest, to: dir.appendingPathComponent("ingest"), identity: identity)
         CacheFile.write(records.stories, to: dir.appendingPathComponent("stories"), identity: identity)
         CacheFile.write(records.briefs, to: dir.appendingPathComponent("briefs"), identity: identity)
+        CacheFile.write(records.ids, to: dir.appendingPathComponent("ids"), identity: identity)
     }
 }

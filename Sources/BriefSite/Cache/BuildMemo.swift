@@ -10,6 +10,7 @@ public struct BuildMemo: Sendable {
     var ingest: CacheFile = .empty
     var stories: CacheFile = .empty
     var briefs: CacheFile = .empty
+    var ids: CacheFile = .empty
 
     public static let none = BuildMemo()
 
@@ -18,6 +19,7 @@ public struct BuildMemo: Sendable {
         var ingest: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
         var stories: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
         var briefs: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
+        var ids: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
         /// How many results came from the cache, per stage, for `--timings`.
         public var reused: [String: Int] = [:]
     }
@@ -27,6 +29,25 @@ public struct BuildMemo: Sendable {
         var h = ContentHash()
         h.add(raw.path); h.add(raw.bytes)
         return h
+    }
+
+    /// The brief id of each source file in the last build, as its `archive.json` says; read from
+    /// the cache when that file is the one the cache saw, because parsing it takes long at scale.
+    func previousIDs(archiveJSON: [UInt8]?, parse: ([UInt8]) -> [String: String]) -> [String: String] {
+        guard let archiveJSON else { return [:] }
+        if var r = ids.record(ContentHash.of(archiveJSON)) {
+            let pairs = r.array { r in (r.string(), r.string()) }
+            if !r.failed { return Dictionary(pairs, uniquingKeysWith: { a, _ in a }) }
+        }
+        return parse(archiveJSON)
+    }
+
+    /// Remembers which brief each source file went to, for the `archive.json` this build writes.
+    static func record(ids briefs: [Brief], archiveJSON: [UInt8], into records: inout Records) {
+        var w = CacheWriter()
+        let pairs = briefs.flatMap { b in b.sources.map { ($0.file, b.id) } }
+        w.array(pairs) { w, p in w.string(p.0); w.string(p.1) }
+        records.ids = [(ContentHash.of(archiveJSON), w.bytes[...])]
     }
 
     /// Ingest of every file, from the cache where its bytes are unchanged; in parallel.
