@@ -31,30 +31,34 @@ public enum EntityExtraction {
     public static func resolve(briefs: [EntityText], notes: [EntityText], catalog: EntityCatalog) -> EntityResult {
         let gazetteer = Gazetteer.shared
         let texts = briefs + notes
+        // Both passes work text by text, on all cores: counts are summed, mentions concatenated.
+        let chunks = chunked(texts.count)
         var statistics = NameStatistics()
-        for text in texts {
-            forEachParagraph(text) { tokens, _, headline in statistics.add(tokens, headline: headline) }
-        }
+        for part in parallelMap(chunks, { range -> NameStatistics in
+            var partial = NameStatistics()
+            for text in texts[range] {
+                forEachParagraph(text) { tokens, _, headline in partial.add(tokens, headline: headline) }
+            }
+            return partial
+        }) { statistics.add(part) }
         let finder = MentionFinder(gazetteer: gazetteer, catalog: catalog, statistics: statistics)
+        let found = parallelMap(chunks) { range -> TextFindings in
+            var f = TextFindings()
+            for index in range { find(in: texts[index], index: index, isBrief: index < briefs.count, finder: finder, into: &f) }
+            return f
+        }
         var mentions: [Mention] = []
         var roles: [RoleReference] = []
         var quotes: [(text: Int, speaker: QuoteSpeaker, quote: String)] = []
-        for (index, text) in texts.enumerated() {
-            var paragraph = 0
-            forEachParagraph(text) { tokens, scalars, headline in
-                let firstMention = mentions.count, firstRole = roles.count
-                finder.find(tokens, headline: headline, text: index, paragraph: paragraph,
-                            mentions: &mentions, roles: &roles)
-                if index < briefs.count {
-                    var speakers: [QuoteFinder.Speaker] = []
-                    for m in firstMention..<mentions.count { speakers.append(.init(tokens: mentions[m].tokens, ref: m)) }
-                    for r in firstRole..<roles.count { speakers.append(.init(tokens: roles[r].tokens, ref: -1 - r)) }
-                    for found in QuoteFinder.find(tokens, scalars: scalars, speakers: speakers) {
-                        let speaker: QuoteSpeaker = found.speaker >= 0 ? .mention(found.speaker) : .role(-1 - found.speaker)
-                        quotes.append((index, speaker, found.text))
-                    }
+        for f in found {
+            let m0 = mentions.count, r0 = roles.count
+            mentions += f.mentions
+            roles += f.roles
+            for q in f.quotes {
+                switch q.speaker {
+                case .mention(let m): quotes.append((q.text, .mention(m + m0), q.quote))
+                case .role(let r): quotes.append((q.text, .role(r + r0), q.quote))
                 }
-                paragraph += 1
             }
         }
         var resolver = EntityResolver(gazetteer: gazetteer, catalog: catalog)
@@ -65,6 +69,38 @@ public enum EntityExtraction {
     }
 
     enum QuoteSpeaker { case mention(Int), role(Int) }
+
+    /// Mentions, role references and quotes of some texts; speaker indices are local to these arrays.
+    struct TextFindings: Sendable {
+        var mentions: [Mention] = []
+        var roles: [RoleReference] = []
+        var quotes: [(text: Int, speaker: QuoteSpeaker, quote: String)] = []
+    }
+
+    /// Ranges of text indices for the parallel passes: a few per core, so uneven texts even out.
+    private static func chunked(_ count: Int) -> [Range<Int>] {
+        let size = max(16, count / 64)
+        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+    }
+
+    private static func find(in text: EntityText, index: Int, isBrief: Bool, finder: MentionFinder, into f: inout TextFindings) {
+        var paragraph = 0
+        forEachParagraph(text) { tokens, scalars, headline in
+            let firstMention = f.mentions.count, firstRole = f.roles.count
+            finder.find(tokens, headline: headline, text: index, paragraph: paragraph,
+                        mentions: &f.mentions, roles: &f.roles)
+            if isBrief {
+                var speakers: [QuoteFinder.Speaker] = []
+                for m in firstMention..<f.mentions.count { speakers.append(.init(tokens: f.mentions[m].tokens, ref: m)) }
+                for r in firstRole..<f.roles.count { speakers.append(.init(tokens: f.roles[r].tokens, ref: -1 - r)) }
+                for q in QuoteFinder.find(tokens, scalars: scalars, speakers: speakers) {
+                    let speaker: QuoteSpeaker = q.speaker >= 0 ? .mention(q.speaker) : .role(-1 - q.speaker)
+                    f.quotes.append((index, speaker, q.text))
+                }
+            }
+            paragraph += 1
+        }
+    }
 
     /// Title first, then each paragraph, as tokens with the headline flag.
     private static func forEachParagraph(_ text: EntityText, _ body: ([Token], [Unicode.Scalar], Bool) -> Void) {

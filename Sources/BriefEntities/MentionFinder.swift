@@ -3,7 +3,7 @@ import BriefModel
 /// Finds names in one paragraph: runs of capitalised words, cut at junk words, with sentence-start
 /// and headline capitals checked against the archive statistics, then titles, demonyms and
 /// honorifics taken off the front and the rest typed by its words and context.
-struct MentionFinder {
+struct MentionFinder: Sendable {
     let gazetteer: Gazetteer
     let catalog: EntityCatalog
     let statistics: NameStatistics

@@ -1,7 +1,7 @@
 /// How each word is written across the whole archive. A capitalised word at a sentence start
 /// says nothing by itself; it is taken as a name only if the archive also writes it capitalised
 /// in mid-sentence at least as often as in lowercase.
-struct NameStatistics {
+struct NameStatistics: Sendable {
     struct Counts { var lower = 0; var capitalizedInside = 0 }
     private(set) var counts: [String: Counts] = [:]
 
@@ -12,6 +12,15 @@ struct NameStatistics {
             } else if !t.sentenceStart && !headline && !t.allCaps {
                 counts[t.lower, default: Counts()].capitalizedInside += 1
             }
+        }
+    }
+
+    /// Adds the counts of another part of the archive.
+    mutating func add(_ other: NameStatistics) {
+        if counts.isEmpty { counts = other.counts; return }
+        for (word, c) in other.counts {
+            counts[word, default: Counts()].lower += c.lower
+            counts[word, default: Counts()].capitalizedInside += c.capitalizedInside
         }
     }
 
