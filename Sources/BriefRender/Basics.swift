@@ -27,33 +27,14 @@ public enum Markdown {
         return String(cString: result)
     }
 
-    /// Backslash-escapes what would make untrusted plain text turn into Markdown syntax.
-    static func escapeText(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count + 8)
-        for c in text {
-            switch c {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "!", "#", "&":
-                out.append("\\"); out.append(c)
-            case "\n", "\r": out.append(" ")
-            default: out.append(c)
-            }
-        }
-        // Leading list / heading markers.
-        if let first = out.first, first == "-" || first == "+" || first == "=" { out.insert("\\", at: out.startIndex) }
-        if let dot = out.firstIndex(where: { !$0.isASCII || !$0.isNumber }), dot != out.startIndex,
-           out[dot] == "." || out[dot] == ")" {
-            out.insert("\\", at: dot)
-        }
-        return out
-    }
-
     /// A link destination safe to put between `<` and `>`.
     static func destination(_ url: String) -> String {
         var out = ""
         for c in url.unicodeScalars {
             switch c {
-            case "<", ">", " ", "\n", "\r", "\t", "\\": out += String(format: "%%%02X", c.value)
+            case "<", ">", " ", "\n", "\r", "\t", "\\":
+                let hex = Array("0123456789ABCDEF")
+                out += "%" + String(hex[Int(c.value >> 4)]) + String(hex[Int(c.value & 0xF)])
             default: out.unicodeScalars.append(c)
             }
         }
@@ -86,24 +67,36 @@ public enum Markdown {
     }
 }
 
-/// Escaping for HTML/XML built in Swift (Mustache only escapes its own `{{var}}`).
+/// Escaping for HTML/XML built in Swift (Mustache only escapes its own `{{var}}`): `<>&"'` as
+/// entities, and the control characters XML 1.0 does not allow dropped.
 func esc(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.count)
-    for c in s.unicodeScalars {
-        switch c {
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "&": out += "&amp;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default:
-            // Drop control characters XML 1.0 does not allow.
-            if c.value < 0x20 && c != "\n" && c != "\t" && c != "\r" { continue }
-            out.unicodeScalars.append(c)
+    var copy = s
+    let escaped = copy.withUTF8 { utf8 -> String? in
+        var out: [UInt8] = []
+        var runStart = 0
+        for i in 0..<utf8.count {
+            let b = utf8[i]
+            let entity: StaticString
+            switch b {
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            case UInt8(ascii: "'"): entity = "&#39;"
+            case 0x0A, 0x09, 0x0D: continue
+            case 0..<0x20: entity = ""
+            default: continue
+            }
+            if out.isEmpty { out.reserveCapacity(utf8.count + 16) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+            out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            runStart = i + 1
         }
+        if runStart == 0 { return nil }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        return String(decoding: out, as: UTF8.self)
     }
-    return out
+    return escaped ?? s
 }
 
 /// Finds relative links in HTML pages that point at nothing.

@@ -6,87 +6,53 @@ public enum SiteRenderer {
     /// Every page of the site. Assets are copied by the caller. buildDate is "YYYY-MM-DD".
     public static func pages(for archive: Archive, templates: TemplateSet, buildDate: String) throws(Diagnostic) -> [Page] {
         let site = SiteIndex(archive: archive, buildDate: buildDate)
+        let parts = SitePart.all(site)
+        // The parts are independent: make them on all cores, the slowest first so none is left
+        // running alone at the end, and list their pages in the parts' order (the sitemap's too).
+        let slowestFirst = parts.indices.sorted { (parts[$0].isSlow ? 0 : 1, $0) < (parts[$1].isSlow ? 0 : 1, $1) }
+        let made = parallelMap(slowestFirst) { i -> Result<[Page], Diagnostic> in
+            do throws(Diagnostic) { return .success(try parts[i].pages(site: site, templates: templates)) } catch { return .failure(error) }
+        }
+        var byPart = [Result<[Page], Diagnostic>?](repeating: nil, count: parts.count)
+        for (k, i) in slowestFirst.enumerated() { byPart[i] = made[k] }
         var pages: [Page] = []
-        func html(_ path: String, _ template: String, _ context: [String: Any]) throws(Diagnostic) {
-            pages.append(Page(path: path, text: try templates.render(template, context)))
-        }
-
-        try html("index.html", "home", site.homeContext())
-        try html("briefs/index.html", "brief-list", site.briefListContext())
-        pages += try parallel(archive.briefs.count) { i throws(Diagnostic) in
-            let brief = archive.briefs[i]
-            return [Page(path: "briefs/\(brief.id).html", text: try templates.render("brief", site.briefContext(brief))),
-                    Page(path: "briefs/\(brief.id).md", text: briefMarkdown(brief))]
-        }
-        let briefIDs = Set(archive.briefs.map(\.id))
-        for (old, new) in archive.redirects.sorted(by: { $0.key < $1.key })
-        where !briefIDs.contains(old) && old != new && !old.isEmpty && old != "index" {
-            try html("briefs/\(old).html", "redirect", site.redirectContext(old: old, new: new))
-        }
-        try html("entities/index.html", "entity-index", site.entityIndexContext())
-        pages += try parallel(archive.entities.count) { i throws(Diagnostic) in
-            let entity = archive.entities[i]
-            return [Page(path: "entities/\(entity.id).html", text: try templates.render("entity", site.entityContext(entity)))]
-        }
-        try html("timeline/index.html", "timeline", site.timelineContext())
-        if site.timelineIsPaged {
-            for page in site.timelinePages { try html("timeline/\(page.file)", "timeline", site.timelineContext(page: page)) }
-        }
-        try html("notes/index.html", "note-index", site.noteIndexContext())
-        pages += try parallel(archive.notes.count) { i throws(Diagnostic) in
-            let note = archive.notes[i]
-            return [Page(path: "notes/\(note.id).html", text: try templates.render("note", site.noteContext(note)))]
-        }
-        for tag in site.tags {
-            try html("tags/\(tag.slug).html", "tag", site.tagContext(tag))
-        }
-        try html("sources/index.html", "source-index", site.sourceIndexContext())
-        for outlet in site.outlets {
-            try html("sources/\(outlet.slug).html", "source", site.sourceContext(outlet))
-        }
-        try html("search.html", "search", site.searchPageContext())
-        try html("404.html", "404", site.notFoundContext())
-        pages += SearchIndex.pages(site: site)
-        pages.append(Page(path: "archive.json", bytes: ArchiveJSON.bytes(site: site)))
-        pages.append(Page(path: "feed.xml", text: Feeds.atom(site: site)))
+        pages.reserveCapacity(archive.briefs.count * 2 + archive.entities.count + archive.notes.count + 64)
+        for result in byPart { pages += try result!.get() }
         pages.append(Page(path: "sitemap.xml", text: Feeds.sitemap(site: site, pages: pages)))
-        return pages
-    }
-
-    /// Runs `work` for 0..<count on all cores; results in index order; the first error (by index) is thrown.
-    static func parallel(_ count: Int, _ work: @Sendable (Int) throws(Diagnostic) -> [Page]) throws(Diagnostic) -> [Page] {
-        let results = parallelMap(Array(0..<count)) { i -> Result<[Page], Diagnostic> in
-            do throws(Diagnostic) { return .success(try work(i)) } catch { return .failure(error) }
-        }
-        var pages: [Page] = []
-        for result in results { pages += try result.get() }
         return pages
     }
 
     /// The Markdown a brief page is rendered from (also written as `briefs/<id>.md`).
     public static func briefMarkdown(_ brief: Brief) -> String {
-        var md = "---\n"
-        md += "id: \(yaml(brief.id))\n"
-        md += "title: \(yaml(brief.title))\n"
-        md += "date: \(brief.date.map { yaml($0.description) } ?? "null")\n"
-        md += "published: \(brief.published.map { yaml($0.description) } ?? "null")\n"
+        let parts = briefMarkdownParts(brief)
+        return parts.frontMatter + parts.body
+    }
+
+    /// A brief's Markdown in two: the front matter through its closing `---` line, and the body
+    /// after it (which the page's HTML is made from).
+    static func briefMarkdownParts(_ brief: Brief) -> (frontMatter: String, body: String) {
+        var fm = "---\n"
+        fm += "id: \(yaml(brief.id))\n"
+        fm += "title: \(yaml(brief.title))\n"
+        fm += "date: \(brief.date.map { yaml($0.description) } ?? "null")\n"
+        fm += "published: \(brief.published.map { yaml($0.description) } ?? "null")\n"
         if brief.sources.isEmpty {
-            md += "sources: []\n"
+            fm += "sources: []\n"
         } else {
-            md += "sources:\n"
-            for s in brief.sources { md += "  - \(yaml(s.file))\n" }
+            fm += "sources:\n"
+            for s in brief.sources { fm += "  - \(yaml(s.file))\n" }
         }
-        md += "---\n\n"
-        md += "# \(Markdown.escapeText(brief.title))\n\n"
+        fm += "---\n"
+        var md = "\n# \(Markdown.escapeText(brief.title))\n\n"
         var meta: [String] = []
         if let date = brief.date { meta.append("Event date: \(date)") }
         if let published = brief.published { meta.append("Published: \(published)") }
         if let dateline = brief.dateline, !dateline.isEmpty { meta.append("Dateline: \(Markdown.escapeText(dateline))") }
         if !meta.isEmpty { md += "*" + meta.joined(separator: " · ") + "*\n\n" }
-        let summary = brief.summary.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+        let summary = Whitespace.trimmed(brief.summary.joined(separator: " "))
         if !summary.isEmpty { md += "**Summary:** \(Markdown.escapeText(summary))\n\n" }
         for p in brief.paragraphs {
-            let text = p.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = Whitespace.trimmed(p)
             if !text.isEmpty { md += Markdown.escapeText(text) + "\n\n" }
         }
         if !brief.sources.isEmpty {
@@ -103,12 +69,12 @@ public enum SiteRenderer {
                 let name = s?.outlet ?? s?.title ?? a.source
                 md += "### \(Markdown.escapeText(name))\n\n"
                 for p in a.paragraphs {
-                    let text = p.trimmingCharacters(in: .whitespacesAndNewlines)
+                    let text = Whitespace.trimmed(p)
                     if !text.isEmpty { md += Markdown.escapeText(text) + "\n\n" }
                 }
             }
         }
-        return md
+        return (fm, md)
     }
 
     static func sourceLine(_ s: Brief.Source) -> String {
@@ -120,9 +86,14 @@ public enum SiteRenderer {
             parts.append("[original](\(Markdown.destination(url)))")
         }
         var line = parts.joined(separator: ", ")
-        line += " (`\(s.file.replacingOccurrences(of: "`", with: "'"))`)"
-        if let copy = s.copyOf { line += " — same text as `\(copy.replacingOccurrences(of: "`", with: "'"))`" }
+        line += " (`\(noBackticks(s.file))`)"
+        if let copy = s.copyOf { line += " — same text as `\(noBackticks(copy))`" }
         return line
+    }
+
+    /// A file name fit for a code span (Foundation's replace only when there is a backtick to replace).
+    static func noBackticks(_ s: String) -> String {
+        s.utf8.contains(UInt8(ascii: "`")) ? s.replacingOccurrences(of: "`", with: "'") : s
     }
 
     static func yaml(_ s: String) -> String { YAMLScalar.quoted(s) }

@@ -13,13 +13,16 @@ public struct TemplateSet: Sendable {
     public init(files: [String: String], folderName: String = "Templates") throws(Diagnostic) {
         var library = MustacheLibrary()
         self.folderName = folderName
+        HTMLEscaping.registered
         for name in files.keys.sorted() {
             let text = files[name]!
             let file = "\(folderName)/\(name).mustache"
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                // Every template escapes with `HTMLEscaping`; the pragma takes a line of its own, so
+                // line numbers of parse errors are one less than the parser says.
+                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                throw Diagnostic(.error, file: file, line: error.context.lineNumber,
+                throw Diagnostic(.error, file: file, line: max(error.context.lineNumber - 1, 1),
                                  "template does not parse: \(error.error) near \"\(error.context.line.trimmingCharacters(in: .whitespaces))\"")
             } catch {
                 throw Diagnostic(.error, file: file, "template does not parse: \(error)")

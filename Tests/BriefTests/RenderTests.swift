@@ -214,4 +214,84 @@ final class RenderTests: XCTestCase {
             }
         }
     }
+
+    // MARK: fast paths agree with the definitions they replace
+
+    /// Deterministic strings mixing ASCII syntax with what Unicode joins onto it: combining marks,
+    /// prepend marks, CR LF, case mappings that change length, emoji sequences, odd spaces.
+    static func trickyStrings(count: Int) -> [String] {
+        let pieces = ["a", "Z", "7", "0", "12", " ", "\n", "\r", "\r\n", "\t", "\\", "`", "*", "_", "[", "]", "<", ">", "|",
+                      "!", "#", "&", "-", "+", "=", ".", ")", "\"", "'", "/", "\u{301}", "\u{600}", "\u{200D}", "é", "e\u{301}",
+                      "İ", "\u{212A}", "ß", "Σ", "\u{1F1EB}\u{1F1F7}", "👩\u{200D}💻", "\u{A0}", "\u{200B}", "\u{2028}",
+                      "\u{85}", "\u{3000}", "\u{FEFF}", "١٢", "中文", "\u{1}", "\u{1F}", "\u{7F}", "word", "Ünïcödé"]
+        var state: UInt64 = 0x9E3779B97F4A7C15
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        var out = ["", " ", "-x", "+x", "=x", "1. x", "12) x", "1\u{301}. x", "*\u{301}", "\u{600}*", "x\r\ny", " \u{301}x "]
+        for _ in 0..<count { out.append((0..<next(12)).map { _ in pieces[next(pieces.count)] }.joined()) }
+        return out
+    }
+
+    func testRenderTextFastPathsMatchCharacterDefinitions() {
+        for s in Self.trickyStrings(count: 4000) {
+            XCTAssertEqual(Markdown.escapeText(s), Markdown.characterEscapeText(s), s.debugDescription)
+            XCTAssertEqual(SearchIndex.terms(s), SearchIndex.characterTerms(s), s.debugDescription)
+            XCTAssertEqual(Whitespace.trimmed(s), s.trimmingCharacters(in: .whitespacesAndNewlines), s.debugDescription)
+        }
+        XCTAssertEqual(Charts.padded(7, 4), String(format: "%04d", 7))
+        XCTAssertEqual(Charts.padded(-7, 4), String(format: "%04d", -7))
+        XCTAssertEqual(Charts.padded(12345, 4), String(format: "%04d", 12345))
+    }
+
+    func testRenderJSONMatchesFoundation() throws {
+        let strings = Self.trickyStrings(count: 300)
+        // Keys: search-like terms, slugs, numbers, and anything else.
+        let keys = Set(strings + ["raeisi", "ra", "raisi", "a1", "a10", "a9", "a-b", "ab", "a_b", "2023", "202", "007", "7"])
+        var object: [String: Any] = ["empty": [Any](), "null": NSNull()]
+        for (i, key) in keys.sorted().enumerated() where object[key] == nil {
+            object[key] = i % 3 == 0 ? [i, i + 1] : strings[i % strings.count]
+        }
+        for pretty in [false, true] {
+            var j = JSONText(pretty: pretty)
+            j.beginObject()
+            for key in JSONKeyOrder.sorted(object.keys) {
+                j.key(key)
+                switch object[key] {
+                case let ints as [Int]: j.ints(ints)
+                case let s as String: j.string(s)
+                case is NSNull: j.null()
+                default: j.beginArray(); j.endArray()
+                }
+            }
+            j.endObject()
+            var options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
+            if pretty { options.insert(.prettyPrinted) }
+            let foundation = try JSONSerialization.data(withJSONObject: object, options: options)
+            XCTAssertEqual(String(decoding: j.bytes, as: UTF8.self), String(decoding: foundation, as: UTF8.self))
+        }
+    }
+
+    func testRenderHTMLEscapingCoversCombiningMarks() throws {
+        XCTAssertEqual(HTMLEscaping.escape("a<b>&\"c\"'d'"), "a&lt;b&gt;&amp;&quot;c&quot;&#39;d&#39;")
+        XCTAssertEqual(HTMLEscaping.escape("plain — text"), "plain — text")
+        // A quote followed by a combining mark is one Character; it must not end an attribute value.
+        XCTAssertEqual(HTMLEscaping.escape("x\"\u{301} onmouseover=alert(1)"), "x&quot;\u{301} onmouseover=alert(1)")
+        var archive = Self.archive()
+        archive.briefs[0].title = "Q\"\u{301} onmouseover=\"alert(1)"
+        let pages = try SiteRenderer.pages(for: archive, templates: Self.templates(), buildDate: "2026-11-23")
+        for page in pages where page.path.hasSuffix(".html") {
+            XCTAssertFalse(page.text.contains("\"\u{301}"), page.path)
+        }
+    }
+
+    func testRenderTemplateErrorLinesCountTheAuthorsLines() {
+        do {
+            _ = try TemplateSet(files: ["home": "a\nb\n{{/x}}\n"])
+            XCTFail("should throw")
+        } catch {
+            XCTAssertEqual(error.line, 3)
+        }
+    }
 }

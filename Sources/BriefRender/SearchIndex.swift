@@ -1,0 +1,85 @@
+import BriefModel
+
+/// Search index: terms -> doc numbers, sharded by the term's first two characters.
+enum SearchIndex {
+    /// Shard name of a term; `search.js` computes the same: each of the first two code points
+    /// as itself when `[a-z0-9]`, else `_` + its hex code.
+    static func shard(_ term: String) -> String {
+        term.unicodeScalars.prefix(2).map { s -> String in
+            let v = s.value
+            if (97...122).contains(v) || (48...57).contains(v) { return String(s) }
+            return "_" + String(v, radix: 16)
+        }.joined()
+    }
+
+    /// Words too common to narrow a search; leaving them out keeps the shards small.
+    static let stopwords: Set<String> = [
+        "the", "and", "of", "to", "in", "a", "an", "on", "for", "with", "that", "this", "is", "was", "were", "are",
+        "be", "by", "as", "at", "from", "it", "its", "or", "but", "has", "had", "have", "he", "she", "his", "her",
+        "they", "their", "which", "who", "will", "would", "said", "also", "not", "been", "into", "than", "more",
+    ]
+
+    /// One searchable page: what docs.json lists and the text its terms come from.
+    struct Doc: Sendable { var id: String; var title: String; var url: String; var kind: String; var text: String }
+
+    static func docs(site: SiteIndex) -> [Doc] {
+        var docs: [Doc] = []
+        docs.reserveCapacity(site.archive.briefs.count + site.archive.entities.count + site.archive.notes.count)
+        for b in site.archive.briefs {
+            docs.append(Doc(id: b.id, title: b.title, url: "briefs/\(b.id).html", kind: "brief",
+                            text: b.allParagraphs.joined(separator: " ") + " " + b.sources.compactMap(\.outlet).joined(separator: " ")))
+        }
+        for e in site.archive.entities {
+            docs.append(Doc(id: e.id, title: e.name, url: "entities/\(e.id).html", kind: "entity",
+                            text: e.aliases.joined(separator: " ") + " " + (e.description ?? "")))
+        }
+        for n in site.archive.notes {
+            docs.append(Doc(id: n.id, title: n.title, url: "notes/\(n.id).html", kind: "note",
+                            text: n.tags.joined(separator: " ") + " " + n.markdown))
+        }
+        return docs
+    }
+
+    /// The distinct indexed terms of each doc, in first-seen order (docs' terms found on all cores).
+    static func termsByDoc(_ docs: [Doc]) -> [[String]] {
+        parallelMap(docs) { doc in
+            var seen = Set<String>()
+            return terms(doc.title + " " + doc.text).filter { !stopwords.contains($0) && seen.insert($0).inserted }
+        }
+    }
+
+    /// `search/docs.json` and one `search/<shard>.json` per shard.
+    static func pages(site: SiteIndex) -> [Page] {
+        let docs = docs(site: site)
+        let termLists = termsByDoc(docs)
+        // Docs are visited in order, so each term's doc numbers come out sorted and distinct.
+        var index: [String: [Int]] = [:]
+        for (n, terms) in termLists.enumerated() {
+            for t in terms { index[t, default: []].append(n) }
+        }
+        var shards: [String: [String]] = [:]
+        for term in index.keys { shards[shard(term), default: []].append(term) }
+        let keys = shards.keys.sorted()
+        let termsByShard = shards, docsByTerm = index
+        let shardPages = parallelMap(keys) { key -> Page in
+            var j = JSONText(pretty: false)
+            j.beginObject()
+            for term in JSONKeyOrder.sorted(termsByShard[key]!) { j.key(term); j.ints(docsByTerm[term]!) }
+            j.endObject()
+            return Page(path: "search/\(key).json", bytes: j.bytes)
+        }
+        var j = JSONText(pretty: false, capacity: docs.count * 160)
+        j.beginArray()
+        for d in docs {
+            j.item()
+            j.beginObject()
+            j.key("id"); j.string(d.id)
+            j.key("kind"); j.string(d.kind)
+            j.key("title"); j.string(d.title)
+            j.key("url"); j.string(d.url)
+            j.endObject()
+        }
+        j.endArray()
+        return [Page(path: "search/docs.json", bytes: j.bytes)] + shardPages
+    }
+}

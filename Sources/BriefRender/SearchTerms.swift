@@ -1,0 +1,65 @@
+/// Splitting text into search terms.
+extension SearchIndex {
+    /// The lowercased runs of letters and digits (by `Character`) of at least two characters.
+    ///
+    /// Works on UTF-8: text is cut at ASCII separators whose neighbours are ASCII too (there the
+    /// separator is a character of its own, whatever the Unicode rules); a piece of only ASCII is
+    /// then one word, and a piece with anything else goes through `characterTerms`, so the result is
+    /// what `characterTerms` gives for the whole text.
+    static func terms(_ text: String) -> [String] {
+        var out: [String] = []
+        var text = text
+        text.withUTF8 { utf8 in
+            let n = utf8.count
+            var start = 0
+            var ascii = true
+            func flush(_ end: Int) {
+                guard start < end else { return }
+                if ascii {
+                    if end - start >= 2 {
+                        out.append(String(unsafeUninitializedCapacity: end - start) { buffer in
+                            for i in start..<end {
+                                let b = utf8[i]
+                                buffer[i - start] = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b
+                            }
+                            return end - start
+                        })
+                    }
+                } else {
+                    out += characterTerms(String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self))
+                }
+            }
+            for i in 0..<n {
+                let b = utf8[i]
+                if b >= 0x80 { ascii = false; continue }
+                if isASCIIAlphanumeric(b) { continue }
+                let separate = (i == 0 || utf8[i - 1] < 0x80) && (i + 1 == n || utf8[i + 1] < 0x80)
+                guard separate else { ascii = false; continue }
+                flush(i)
+                start = i + 1
+                ascii = true
+            }
+            flush(n)
+        }
+        return out
+    }
+
+    /// The reference definition of a term, by `Character`.
+    static func characterTerms(_ text: String) -> [String] {
+        var out: [String] = []
+        var word = ""
+        for c in text.lowercased() {
+            if c.isLetter || c.isNumber { word.append(c) } else {
+                if word.count >= 2 { out.append(word) }
+                word = ""
+            }
+        }
+        if word.count >= 2 { out.append(word) }
+        return out
+    }
+
+    private static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
+        (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+            || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+    }
+}

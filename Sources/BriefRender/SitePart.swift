@@ -1,0 +1,81 @@
+import BriefModel
+
+/// One independently made piece of the site: a page, or a few files made together. `all` lists them
+/// in the order the site's pages have always been listed in.
+enum SitePart: Sendable {
+    case home, briefList, brief(Int), redirect(old: String, new: String)
+    case entityIndex, entity(Int), timeline(SiteIndex.TimelinePage?), noteIndex, note(Int), tag(Int)
+    case sourceIndex, source(Int), search, notFound, searchIndex, archiveJSON, feed
+
+    static func all(_ site: SiteIndex) -> [SitePart] {
+        let archive = site.archive
+        var parts: [SitePart] = [.home, .briefList]
+        parts += archive.briefs.indices.map(SitePart.brief)
+        let briefIDs = Set(archive.briefs.map(\.id))
+        for (old, new) in archive.redirects.sorted(by: { $0.key < $1.key })
+        where !briefIDs.contains(old) && old != new && !old.isEmpty && old != "index" {
+            parts.append(.redirect(old: old, new: new))
+        }
+        parts.append(.entityIndex)
+        parts += archive.entities.indices.map(SitePart.entity)
+        parts.append(.timeline(nil))
+        if site.timelineIsPaged { parts += site.timelinePages.map { SitePart.timeline($0) } }
+        parts.append(.noteIndex)
+        parts += archive.notes.indices.map(SitePart.note)
+        parts += site.tags.indices.map(SitePart.tag)
+        parts.append(.sourceIndex)
+        parts += site.outlets.indices.map(SitePart.source)
+        parts += [.search, .notFound, .searchIndex, .archiveJSON, .feed]
+        return parts
+    }
+
+    /// The parts that each take long (a file about the whole archive).
+    var isSlow: Bool {
+        switch self {
+        case .searchIndex, .archiveJSON, .feed, .briefList, .timeline(nil), .entityIndex: return true
+        default: return false
+        }
+    }
+
+    func pages(site: SiteIndex, templates: TemplateSet) throws(Diagnostic) -> [Page] {
+        func html(_ path: String, _ template: String, _ context: [String: Any]) throws(Diagnostic) -> [Page] {
+            [Page(path: path, text: try templates.render(template, context))]
+        }
+        let archive = site.archive
+        switch self {
+        case .home: return try html("index.html", "home", site.homeContext())
+        case .briefList: return try html("briefs/index.html", "brief-list", site.briefListContext())
+        case .brief(let i):
+            let brief = archive.briefs[i]
+            let markdown = SiteRenderer.briefMarkdownParts(brief)
+            var source = Array(markdown.frontMatter.utf8)
+            source += markdown.body.utf8
+            return [Page(path: "briefs/\(brief.id).html", text: try templates.render("brief", site.briefContext(brief, body: markdown.body))),
+                    Page(path: "briefs/\(brief.id).md", bytes: source)]
+        case .redirect(let old, let new):
+            return try html("briefs/\(old).html", "redirect", site.redirectContext(old: old, new: new))
+        case .entityIndex: return try html("entities/index.html", "entity-index", site.entityIndexContext())
+        case .entity(let i):
+            let entity = archive.entities[i]
+            return try html("entities/\(entity.id).html", "entity", site.entityContext(entity))
+        case .timeline(let page):
+            return try html("timeline/\(page?.file ?? "index.html")", "timeline", site.timelineContext(page: page))
+        case .noteIndex: return try html("notes/index.html", "note-index", site.noteIndexContext())
+        case .note(let i):
+            let note = archive.notes[i]
+            return try html("notes/\(note.id).html", "note", site.noteContext(note))
+        case .tag(let i):
+            let tag = site.tags[i]
+            return try html("tags/\(tag.slug).html", "tag", site.tagContext(tag))
+        case .sourceIndex: return try html("sources/index.html", "source-index", site.sourceIndexContext())
+        case .source(let i):
+            let outlet = site.outlets[i]
+            return try html("sources/\(outlet.slug).html", "source", site.sourceContext(outlet))
+        case .search: return try html("search.html", "search", site.searchPageContext())
+        case .notFound: return try html("404.html", "404", site.notFoundContext())
+        case .searchIndex: return SearchIndex.pages(site: site)
+        case .archiveJSON: return [Page(path: "archive.json", bytes: ArchiveJSON.bytes(site: site))]
+        case .feed: return [Page(path: "feed.xml", text: Feeds.atom(site: site))]
+        }
+    }
+}
