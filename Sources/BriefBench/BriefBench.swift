@@ -6,5 +6,5 @@ struct BriefBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "brief-bench",
         abstract: "Quality and speed benchmarks for brief.",
-        subcommands: [ExtractionBenchmark.self, ClusteringBenchmark.self, ScaleBenchmark.self])
+        subcommands: [ExtractionBenchmark.self, ClusteringBenchmark.self, ScaleBenchmark.self, IngestBenchmark.self])
 }

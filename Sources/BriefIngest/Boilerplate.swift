@@ -5,7 +5,7 @@
 /// page's trailing furniture, so they and everything after them go.
 enum Boilerplate {
     /// Whole lines that are furniture, compared lowercased with spaces and trailing colons removed.
-    private static let noise: Set<String> = [
+    static let noise: Set<String> = [
         "share", "share this", "share this article", "tweet", "print", "email", "e-mail", "whatsapp", "facebook",
         "twitter", "linkedin", "telegram", "reddit", "pinterest", "copy link", "advertisement", "advertisements",
         "ad", "sponsored", "your name", "your email address", "your email", "your comment", "send", "submit",
@@ -15,7 +15,7 @@ enum Boilerplate {
     ]
 
     /// Lines that open the trailing furniture of a page.
-    private static let tailMarkers: Set<String> = [
+    static let tailMarkers: Set<String> = [
         "previous story", "next story", "previous article", "next article", "previous post", "next post",
         "go to top", "go totop", "back to top", "don't miss", "don’t miss", "do not miss", "read more",
         "related", "related articles", "related stories", "related news", "related posts", "more stories",
@@ -24,7 +24,7 @@ enum Boilerplate {
     ]
 
     /// Prefixes of lines that are furniture whatever follows them.
-    private static let noisePrefixes: [String] = [
+    static let noisePrefixes: [String] = [
         "also read", "read also", "story code", "news code", "news id", "reporter :", "reporter:", "code :",
         "tags:", "tags :", "share this", "follow us", "click here", "subscribe to", "sign up for", "copyright ©",
         "© copyright", "all rights reserved", "image source", "image caption", "photo credit", "photo:",
@@ -32,7 +32,7 @@ enum Boilerplate {
     ]
 
     /// Prefixes that open the trailing furniture.
-    private static let tailPrefixes: [String] = ["latest from", "read more:", "more from", "related:"]
+    static let tailPrefixes: [String] = ["latest from", "read more:", "more from", "related:"]
 
     static func key(_ line: String) -> String {
         var k = line.lowercased().trimmingSpaces()
@@ -43,7 +43,15 @@ enum Boilerplate {
         return k
     }
 
+    /// Longer than every listed line and prefix, in characters: a longer key matches by prefix only.
+    static let keyLimit = (noise.map(\.count) + tailMarkers.map(\.count) + noisePrefixes.map(\.count)
+                           + tailPrefixes.map(\.count) + ["reading time".count]).max()! + 1
+
     static func isTailMarker(_ line: String) -> Bool {
+        if let key = LineKey(line) {
+            if let k = key.full, tailMarkers.contains(k) { return true }
+            return tailPrefixes.contains { key.trimmedHead.hasPrefix($0) }
+        }
         let k = key(line)
         if tailMarkers.contains(k) { return true }
         let lower = line.lowercased().trimmingSpaces()
@@ -51,7 +59,13 @@ enum Boilerplate {
     }
 
     static func isNoise(_ line: String) -> Bool {
-        let k = key(line)
+        let simple = LineKey(line)
+        if let key = simple, key.full == nil {
+            // Longer than any listed line: only the prefixes and the reading time can match.
+            return (key.threeWords.map(isReadingTime) ?? key.head.hasPrefix("reading time"))
+                || noisePrefixes.contains { key.head.hasPrefix($0) }
+        }
+        let k = simple?.full ?? key(line)
         if k.isEmpty || noise.contains(k) { return true }
         if isReadingTime(k) { return true }
         return noisePrefixes.contains { k.hasPrefix($0) }

@@ -17,15 +17,17 @@ enum DatePhrase {
     }
 
     /// Every date in the text, in order.
-    static func all(in text: String) -> [Match] {
-        let tokens = DateToken.scan(text)
+    static func all(in text: String) -> [Match] { all(in: text, tokens: DateToken.scan(text)) }
+
+    /// Every date of the tokens of `text`, for callers that read the tokens themselves.
+    static func all(in text: String, tokens: [DateToken]) -> [Match] {
         var found: [Match] = []
         var i = 0
         while i < tokens.count {
             if let (date, used) = match(tokens, at: i) {
                 let end = tokens[i + used - 1].range.upperBound
                 let hasTime = timeFollows(tokens, at: i + used)
-                found.append(Match(date: date, text: String(text[tokens[i].range.lowerBound..<end]), hasTime: hasTime))
+                found.append(Match(date: date, text: String(DateToken.slice(text, tokens[i].range.lowerBound..<end)), hasTime: hasTime))
                 i += used
             } else {
                 i += 1
@@ -41,7 +43,7 @@ enum DatePhrase {
         func num(_ k: Int) -> Int? { k < t.count ? t[k].number : nil }
         func month(_ k: Int) -> Int? { k < t.count ? t[k].month : nil }
         func digits(_ k: Int) -> Int { k < t.count ? t[k].digits : 0 }
-        func sep(_ k: Int, _ c: Character) -> Bool { k < t.count && t[k].separator == c }
+        func sep(_ k: Int, _ c: Unicode.Scalar) -> Bool { k < t.count && t[k].separator == c }
 
         // 2023-12-08 (also inside ISO timestamps)
         if let y = num(i), digits(i) == 4, sep(i + 1, "-"), let m = num(i + 2), sep(i + 3, "-"), let d = num(i + 4),
@@ -84,70 +86,8 @@ enum DatePhrase {
     /// `13:57`, `- 22:33`, `| 13:57`, `, 7:35 am`, `15:01:01.79`, `T10:00`.
     private static func timeFollows(_ t: [DateToken], at i: Int) -> Bool {
         var k = i
-        while k < t.count, let s = t[k].separator, "-|,T@".contains(s) { k += 1 }
+        while k < t.count, let s = t[k].separator, "-|,T@".unicodeScalars.contains(s) { k += 1 }
         if k < t.count, t[k].word == "t" { k += 1 }
         return k + 2 < t.count && t[k].number != nil && t[k + 1].separator == ":" && t[k + 2].number != nil
-    }
-}
-
-/// A word, number or punctuation mark of a line, for date matching.
-struct DateToken {
-    var range: Range<String.Index>
-    var number: Int?
-    var digits: Int = 0
-    var word: String?
-    var separator: Character?
-
-    var month: Int? { word.flatMap { DateToken.months[$0] } }
-
-    static let months: [String: Int] = {
-        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december"]
-        var table: [String: Int] = [:]
-        for (i, name) in names.enumerated() {
-            table[name] = i + 1
-            table[String(name.prefix(3))] = i + 1
-        }
-        table["sept"] = 9
-        return table
-    }()
-
-    static func scan(_ text: String) -> [DateToken] {
-        var tokens: [DateToken] = []
-        var i = text.startIndex
-        while i < text.endIndex {
-            let c = text[i]
-            if c.isNumber, c.isASCII {
-                var j = i
-                var value = 0
-                var count = 0
-                while j < text.endIndex, text[j].isASCII, let v = text[j].wholeNumberValue {
-                    if count < 9 { value = value * 10 + v }
-                    count += 1
-                    j = text.index(after: j)
-                }
-                // Ordinal suffixes belong to the number: 15th, 1st, 2nd, 3rd.
-                var k = j
-                let suffix = text[j...].prefix(2).lowercased()
-                if ["st", "nd", "rd", "th"].contains(suffix) {
-                    k = text.index(j, offsetBy: 2)
-                    if k < text.endIndex, text[k].isLetter { k = j }
-                }
-                tokens.append(DateToken(range: i..<k, number: value, digits: count))
-                i = k
-            } else if c.isLetter {
-                var j = i
-                while j < text.endIndex, text[j].isLetter { j = text.index(after: j) }
-                tokens.append(DateToken(range: i..<j, word: text[i..<j].lowercased()))
-                i = j
-            } else if c.isWhitespace {
-                i = text.index(after: i)
-            } else {
-                let j = text.index(after: i)
-                tokens.append(DateToken(range: i..<j, separator: c))
-                i = j
-            }
-        }
-        return tokens
     }
 }

@@ -24,15 +24,19 @@ enum EventDate {
     private static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     private static func firstReference(in paragraph: String, published: DayDate?) -> Resolution? {
-        let tokens = DateToken.scan(paragraph)
-        let explicit = DatePhrase.all(in: paragraph)
+        let simple = ScalarText.isSimple(paragraph)
+        let tokens = DateToken.scan(paragraph, simple: simple)
+        let explicit = DatePhrase.all(in: paragraph, tokens: tokens)
+        // Where each date's text first occurs in the paragraph, found once rather than at every word.
+        let explicitStarts = explicit.map { ScalarText.firstOffset(of: $0.text, in: paragraph, simple: simple) }
         for (index, token) in tokens.enumerated() {
             guard let word = token.word else { continue }
             let previous = index > 0 ? tokens[index - 1].word : nil
-            let quoted = "\"\(paragraph[token.range])\""
+            var quoted: String { "\"\(DateToken.slice(paragraph, token.range))\"" }
             if let weekday = weekdays.firstIndex(of: word) {
                 // "The show opens to the public on Friday": what is still to come is not the event reported.
-                guard let published, previous != "next", !isFuture(sentence(around: token.range, in: paragraph)) else { continue }
+                guard let published, previous != "next",
+                      !isFuture(sentence(around: token.range, in: paragraph, simple: simple)) else { continue }
                 // The most recent such weekday on or before publication; "next Monday" looks ahead.
                 var delta = (published.weekday - weekday + 7) % 7
                 if previous == "last" && delta == 0 { delta = 7 }
@@ -62,7 +66,8 @@ enum EventDate {
                 }
             }
             // An explicit date in the lead: "on 7 December", "on December 7, 2023".
-            if let match = explicit.first(where: { paragraph.range(of: $0.text)?.lowerBound == token.range.lowerBound }) {
+            if let k = explicitStarts.firstIndex(where: { $0 == token.range.lowerBound }) {
+                let match = explicit[k]
                 // A report's event is recent: a date long before publication ("born on March 4, 1923")
                 // is background. Without a publication date only "on <date>" reads as the event.
                 if let published {
@@ -87,7 +92,25 @@ enum EventDate {
 
     static func isFuture(_ sentence: Substring) -> Bool {
         let lower = " " + sentence.lowercased() + " "
-        return futureMarkers.contains { lower.contains($0) }
+        return futureMarkers.contains { ScalarText.contains($0, in: lower) }
+    }
+
+    /// The sentence of the paragraph that holds the range (UTF-8 offsets); simple text is cut by bytes.
+    static func sentence(around range: Range<Int>, in text: String, simple: Bool) -> Substring {
+        guard simple else {
+            let utf8 = text.utf8
+            let from = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            return sentence(around: from..<utf8.index(from, offsetBy: range.count), in: text)
+        }
+        let (start, end) = ScalarText.withBytes(text) { bytes -> (Int, Int) in
+            func stops(_ b: UInt8) -> Bool { b == 0x2E || b == 0x21 || b == 0x3F }   // . ! ?
+            var start = range.lowerBound
+            while start > 0, !stops(bytes[start - 1]) { start -= 1 }
+            var end = range.upperBound
+            while end < bytes.count, !stops(bytes[end]) { end += 1 }
+            return (start, end)
+        }
+        return DateToken.slice(text, start..<end)
     }
 
     /// The sentence of the paragraph that holds the range.

@@ -120,13 +120,3 @@ public struct FrontMatter: Sendable {
         }
     }
 }
-
-extension StringProtocol {
-    /// Trims spaces, tabs and line breaks (Foundation-free, for hot paths).
-    public func trimmingSpaces() -> String {
-        var scalars = Substring(self).unicodeScalars[...]
-        while let f = scalars.first, f.properties.isWhitespace { scalars.removeFirst() }
-        while let l = scalars.last, l.properties.isWhitespace { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
-    }
-}

@@ -115,8 +115,8 @@ public enum Ingest {
 /// The reader a file needs, by its content as well as its extension.
 enum ArticleFormat {
     static func detect(extension ext: String, text: String) -> Article.Format {
-        let head = text.prefix(512).lowercased().trimmingSpaces()
-        if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.contains("<html") { return .html }
+        let head = lowercasedHead(text)
+        if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || ScalarText.contains("<html", in: head) { return .html }
         if head.hasPrefix("{") || head.hasPrefix("[") {
             if ["json", "jsonl", "ndjson"].contains(ext) || ext.isEmpty || ext == "txt" { return .json }
         }
@@ -126,5 +126,16 @@ enum ArticleFormat {
         case "md", "markdown": return .markdown
         default: return head.hasPrefix("---") ? .markdown : .text
         }
+    }
+
+    /// The first 512 characters, lowercased and trimmed; by bytes when they are ASCII without
+    /// carriage returns (one byte, one Character).
+    static func lowercasedHead(_ text: String) -> String {
+        let ascii = ScalarText.withBytes(text) { bytes -> String? in
+            let window = UnsafeBufferPointer(rebasing: bytes.prefix(512))
+            guard window.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+            return String(decoding: window.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        return (ascii ?? text.prefix(512).lowercased()).trimmingSpaces()
     }
 }

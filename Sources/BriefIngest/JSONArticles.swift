@@ -57,7 +57,7 @@ enum JSONArticles {
                                 publishedText: dateText, outlet: string(outletKeys), url: string(urlKeys),
                                 author: string(["author", "byline", "creator"]), source: "JSON fields")
         let lines: [Line]
-        if body.contains("</p>") || body.contains("<br") || body.contains("</div>") {
+        if ["</p>", "<br", "</div>"].contains(where: { ScalarText.contains($0, in: body) }) {
             let page = HTMLArticleExtractor.extract(Array(("<html><body><article>" + body + "</article></body></html>").utf8))
             lines = page.paragraphs.enumerated().map { Line(text: Lines.normalise(Substring($1)), number: $0 + 1) }
             if known.title == nil { known.title = page.title }

@@ -44,7 +44,8 @@ enum Outlet {
 
     /// "…reports Asian Lite News" at the end of a standfirst: returns the outlet and the line without it.
     static func reportsSuffix(_ line: String) -> (outlet: String, rest: String)? {
-        guard let range = line.range(of: "reports ", options: .backwards) else { return nil }
+        // Most lines have no "reports " at all; a byte search says so without Foundation's UTF-16 copy.
+        guard ScalarText.mayContain("reports ", in: line), let range = line.range(of: "reports ", options: .backwards) else { return nil }
         let before = line[..<range.lowerBound]
         guard before.hasSuffix("…") || before.hasSuffix("...") || before.hasSuffix(".") || before.hasSuffix("…."),
               let name = capitalisedName(String(line[range.upperBound...])), name.count == line[range.upperBound...].trimmingSpaces().count
@@ -56,6 +57,8 @@ enum Outlet {
 
     /// "Source: Iran Daily" / "Source : Mehr News".
     static func sourceLine(_ line: String) -> String? {
+        // Only a line starting with s or S lowercases to "source…": no other scalar lowercases to "s".
+        guard let first = line.utf8.first, first == 0x73 || first == 0x53 else { return nil }
         let lower = line.lowercased()
         guard lower.hasPrefix("source:") || lower.hasPrefix("source :") || lower.hasPrefix("sources:") else { return nil }
         let value = line[line.index(after: line.firstIndex(of: ":")!)...].trimmingSpaces()
@@ -64,7 +67,7 @@ enum Outlet {
 
     /// "The Iran Project : text" or "According to The Iran Project,text" at a paragraph start.
     static func leadPrefix(_ paragraph: String) -> (outlet: String, rest: String, strong: Bool)? {
-        if let colon = paragraph.range(of: " : "), paragraph.distance(from: paragraph.startIndex, to: colon.lowerBound) < 40,
+        if ScalarText.mayContain(" : ", in: paragraph), let colon = paragraph.range(of: " : "), paragraph.distance(from: paragraph.startIndex, to: colon.lowerBound) < 40,
            let name = capitalisedName(String(paragraph[..<colon.lowerBound])),
            name.count == paragraph[..<colon.lowerBound].count {
             return (name, String(paragraph[colon.upperBound...]).trimmingSpaces(), true)

@@ -16,14 +16,16 @@ struct KnownFields {
 /// outlet, dateline and URL from the lines around the story.
 enum TextReader {
     static func article(_ input: [Line], file: String, format: Article.Format, known: KnownFields = KnownFields()) -> Article {
-        let lines = cutTail(input)
+        // The first body paragraph, found once: it ends the header and starts the tail search.
+        let firstBody = input.firstIndex(where: isBodyParagraph)
+        let lines = cutTail(input, firstBody: firstBody)
         var article = Article(file: file, format: format, paragraphs: [])
         var evidence: [String: String] = [:]
         var outletStrength = 0   // 3 lead prefix / reports / agency, 2 source line, 1 weak
         var sourceLine: String?
 
         // Header: the lines before the first paragraph that reads as body text.
-        let bodyStart = lines.firstIndex(where: isBodyParagraph) ?? lines.count
+        let bodyStart = firstBody ?? lines.count
         var titleCandidates: [Line] = []
         var dates: [(DatePhrase.Match, Line)] = []
         var keep: [Line] = []
@@ -36,10 +38,11 @@ enum TextReader {
             if let name = Outlet.sourceLine(text) { sourceLine = name; evidence["source"] = "line \(line.number): \"\(text)\""; continue }
             if Boilerplate.isNoise(text) { continue }
             if i < bodyStart {
-                if let match = leadingDate(text), text.split(separator: " ").count <= 16 {
+                let words = ScalarText.wordCount(text)
+                if let match = leadingDate(text), words <= 16 {
                     dates.append((match, line)); continue
                 }
-                if text.hasSuffix(":") || text.split(separator: " ").count < 2 { continue } // kicker or label
+                if text.hasSuffix(":") || words < 2 { continue } // kicker or label
                 titleCandidates.append(line)
                 continue
             }
@@ -140,8 +143,8 @@ enum TextReader {
     }
 
     /// Everything from the first tail marker after the story began is page furniture.
-    static func cutTail(_ lines: [Line]) -> [Line] {
-        guard let firstBody = lines.firstIndex(where: isBodyParagraph) else { return lines }
+    static func cutTail(_ lines: [Line], firstBody: Int?) -> [Line] {
+        guard let firstBody else { return lines }
         if let tail = lines[(firstBody + 1)...].firstIndex(where: { Boilerplate.isTailMarker($0.text) }) {
             return Array(lines[..<tail])
         }
@@ -150,7 +153,7 @@ enum TextReader {
 
     /// Body text: a long line, or a sentence of some length.
     static func isBodyParagraph(_ line: Line) -> Bool {
-        let words = line.text.split(separator: " ").count
+        let words = ScalarText.wordCount(line.text)
         if words >= 16 { return true }
         guard words >= 8 else { return false }
         // A sentence ends in . ! ? (possibly inside closing quotes); a headline may end in a quote.
@@ -176,9 +179,10 @@ enum TextReader {
         for (i, l) in lines.enumerated() { lastIndex[l.text, default: i] = i; count[l.text, default: 0] += 1 }
         return lines.enumerated().compactMap { i, l in
             if l.text == title { return nil }
-            if lastIndex[l.text] != i && isBodyParagraph(l) { return nil }
+            let body = isBodyParagraph(l)
+            if lastIndex[l.text] != i && body { return nil }
             // A short line printed twice inside the story is a photo caption, not text.
-            if !isBodyParagraph(l) && count[l.text, default: 0] > 1 { return nil }
+            if !body && count[l.text, default: 0] > 1 { return nil }
             return l
         }
     }

@@ -1,0 +1,70 @@
+extension Boilerplate {
+    /// `Boilerplate.key` of a simple line (one scalar per Character), read from its bytes without
+    /// lowercasing a whole paragraph: whole when short enough to be a listed line, else only its
+    /// head, since a long key can match a listed prefix but never a whole listed line.
+    struct LineKey {
+        /// The whole key, when at most `keyLimit` characters.
+        var full: String?
+        /// The key's first `2 * keyLimit` characters, lowercased.
+        var head: String
+        /// The first `2 * keyLimit` characters of the lowercased, trimmed line, trailing marks kept.
+        var trimmedHead: String
+        /// The whole key of a long line of exactly three words ("<n> minute read").
+        var threeWords: String?
+
+        /// Nil for a line that is not simple: the `Character` code decides those.
+        init?(_ line: String) {
+            guard ScalarText.isSimple(line) else { return nil }
+            (full, head, trimmedHead, threeWords) = ScalarText.withBytes(line) { LineKey.parts($0) }
+        }
+
+        // Lowercasing maps scalar by scalar and never makes or removes white space, so trimming
+        // and cutting the line before lowercasing gives the same key as lowercasing first.
+        private static func parts(_ bytes: UnsafeBufferPointer<UInt8>) -> (String?, String, String, String?) {
+            func scalarStart(before end: Int) -> Int {
+                var i = end - 1
+                while bytes[i] & 0xC0 == 0x80 { i -= 1 }
+                return i
+            }
+            func lastScalar(before end: Int) -> Unicode.Scalar { ScalarText.decode(bytes, at: scalarStart(before: end)).scalar }
+            /// The byte offset `count` scalars after `start`, at most `end`, and whether `end` came first.
+            func advance(_ start: Int, by count: Int, end: Int) -> (Int, Bool) {
+                var i = start
+                var n = 0
+                while i < end && n < count { i += ScalarText.decode(bytes, at: i).length; n += 1 }
+                return (i, i >= end)
+            }
+            func lower(_ range: Range<Int>) -> String {
+                let run = UnsafeBufferPointer(rebasing: bytes[range])
+                if run.allSatisfy({ $0 < 0x80 }) {
+                    return String(decoding: run.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+                }
+                return String(decoding: run, as: UTF8.self).lowercased()
+            }
+            var start = 0
+            var end = bytes.count
+            while start < end {
+                let (s, length) = ScalarText.decode(bytes, at: start)
+                guard ScalarText.isWhitespace(s) else { break }
+                start += length
+            }
+            while end > start, ScalarText.isWhitespace(lastScalar(before: end)) { end = scalarStart(before: end) }
+            let headLength = 2 * Boilerplate.keyLimit
+            let trimmedHead = lower(start..<advance(start, by: headLength, end: end).0)
+            // Trailing marks go, with the spaces before them.
+            while end > start, [":", ".", "…", "-", "»", ">"].contains(lastScalar(before: end)) {
+                end = scalarStart(before: end)
+                while end > start, ScalarText.isWhitespace(lastScalar(before: end)) { end = scalarStart(before: end) }
+            }
+            let (_, short) = advance(start, by: Boilerplate.keyLimit, end: end)
+            if short { let k = lower(start..<end); return (k, k, trimmedHead, nil) }
+            var words = 0
+            var inWord = false
+            for b in bytes[start..<end] {
+                if b == 0x20 { inWord = false } else if !inWord { inWord = true; words += 1 }
+            }
+            let head = lower(start..<advance(start, by: headLength, end: end).0)
+            return (nil, head, trimmedHead, words == 3 ? lower(start..<end) : nil)
+        }
+    }
+}

@@ -1,0 +1,145 @@
+/// A word, number or punctuation mark of a line, for date matching.
+struct DateToken {
+    /// UTF-8 offsets in the scanned text.
+    var range: Range<Int>
+    var number: Int?
+    var digits: Int = 0
+    /// Lowercased.
+    var word: String?
+    /// The month the word names, looked up once.
+    var month: Int?
+    /// A punctuation mark; a mark with combining marks on it is `notASCII`, equal to none of the separators.
+    var separator: Unicode.Scalar?
+
+    static let notASCII: Unicode.Scalar = "\u{FFFF}"
+
+    static let months: [String: Int] = {
+        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december"]
+        var table: [String: Int] = [:]
+        for (i, name) in names.enumerated() {
+            table[name] = i + 1
+            table[String(name.prefix(3))] = i + 1
+        }
+        table["sept"] = 9
+        return table
+    }()
+
+    init(range: Range<Int>, number: Int? = nil, digits: Int = 0, word: String? = nil, separator: Unicode.Scalar? = nil) {
+        self.range = range; self.number = number; self.digits = digits; self.word = word; self.separator = separator
+        month = word.flatMap { DateToken.months[$0] }
+    }
+
+    /// The text of a token range (UTF-8 offsets on scalar boundaries).
+    static func slice(_ text: String, _ range: Range<Int>) -> Substring {
+        let utf8 = text.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        return text[from..<utf8.index(from, offsetBy: range.count)]
+    }
+
+    /// Numbers (ASCII digits, with an ordinal suffix: 15th), words (letters, lowercased) and marks; spaces skipped.
+    static func scan(_ text: String) -> [DateToken] { scan(text, simple: ScalarText.isSimple(text)) }
+
+    /// Simple text (one scalar per Character) is scanned by bytes; anything else by Characters.
+    static func scan(_ text: String, simple: Bool) -> [DateToken] {
+        simple ? ScalarText.withBytes(text) { scan($0) } : scanCharacters(text)
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [DateToken] {
+        @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        @inline(__always) func isLetter(_ s: Unicode.Scalar) -> Bool {
+            s.value < 0x80 ? (s.value | 0x20 >= 0x61 && s.value | 0x20 <= 0x7A) : s.properties.isAlphabetic
+        }
+        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+        var tokens: [DateToken] = []
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            if isDigit(b) {
+                var j = i
+                var value = 0
+                var count = 0
+                while j < n, isDigit(bytes[j]) {
+                    if count < 9 { value = value * 10 + Int(bytes[j] - 0x30) }
+                    count += 1
+                    j += 1
+                }
+                // Ordinal suffixes belong to the number: 15th, 1st, 2nd, 3rd.
+                var k = j
+                if j + 1 < n {
+                    let pair = (lower(bytes[j]), lower(bytes[j + 1]))
+                    if pair == (0x73, 0x74) || pair == (0x6E, 0x64) || pair == (0x72, 0x64) || pair == (0x74, 0x68) {
+                        k = j + 2
+                        if k < n, isLetter(ScalarText.decode(bytes, at: k).scalar) { k = j }
+                    }
+                }
+                tokens.append(DateToken(range: i..<k, number: value, digits: count))
+                i = k
+                continue
+            }
+            let (s, length) = ScalarText.decode(bytes, at: i)
+            if isLetter(s) {
+                var j = i + length
+                var ascii = length == 1
+                while j < n {
+                    let (t, l) = ScalarText.decode(bytes, at: j)
+                    guard isLetter(t) else { break }
+                    ascii = ascii && l == 1
+                    j += l
+                }
+                let run = UnsafeBufferPointer(rebasing: bytes[i..<j])
+                let word = ascii ? String(decoding: run.map(lower), as: UTF8.self) : String(decoding: run, as: UTF8.self).lowercased()
+                tokens.append(DateToken(range: i..<j, word: word))
+                i = j
+            } else if ScalarText.isWhitespace(s) {
+                i += length
+            } else {
+                tokens.append(DateToken(range: i..<(i + length), separator: s))
+                i += length
+            }
+        }
+        return tokens
+    }
+
+    /// The Character scan, for text where a Character may hold several scalars.
+    private static func scanCharacters(_ text: String) -> [DateToken] {
+        func offset(_ index: String.Index) -> Int { text.utf8.distance(from: text.startIndex, to: index) }
+        var tokens: [DateToken] = []
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            if c.isNumber, c.isASCII {
+                var j = i
+                var value = 0
+                var count = 0
+                while j < text.endIndex, text[j].isASCII, let v = text[j].wholeNumberValue {
+                    if count < 9 { value = value * 10 + v }
+                    count += 1
+                    j = text.index(after: j)
+                }
+                var k = j
+                let suffix = text[j...].prefix(2).lowercased()
+                if ["st", "nd", "rd", "th"].contains(suffix) {
+                    k = text.index(j, offsetBy: 2)
+                    if k < text.endIndex, text[k].isLetter { k = j }
+                }
+                tokens.append(DateToken(range: offset(i)..<offset(k), number: value, digits: count))
+                i = k
+            } else if c.isLetter {
+                var j = i
+                while j < text.endIndex, text[j].isLetter { j = text.index(after: j) }
+                tokens.append(DateToken(range: offset(i)..<offset(j), word: text[i..<j].lowercased()))
+                i = j
+            } else if c.isWhitespace {
+                i = text.index(after: i)
+            } else {
+                let j = text.index(after: i)
+                let mark = c.unicodeScalars.count == 1 ? c.unicodeScalars.first! : notASCII
+                tokens.append(DateToken(range: offset(i)..<offset(j), separator: mark))
+                i = j
+            }
+        }
+        return tokens
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation   // the fallbacks are Foundation's searches, as the code they replace used
+
+/// Byte-level scanning of UTF-8 text for the hot paths of ingest.
+///
+/// Walking `Character`s asks the grapheme and property tables for every letter; most news text
+/// is ASCII, where a byte answers the same question. Non-ASCII scalars still ask the Unicode
+/// properties, and text whose characters are not all single scalars (combining marks, emoji
+/// sequences, Hangul jamo...) goes back to the `Character` code, so the answers never change.
+enum ScalarText {
+    /// White space as `Unicode.Scalar.Properties.isWhitespace` has it, without the table lookup for ASCII.
+    @inline(__always)
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? isASCIIWhitespace(UInt8(truncatingIfNeeded: scalar.value)) : scalar.properties.isWhitespace
+    }
+
+    /// Tab, line feed, vertical tab, form feed, carriage return, space.
+    @inline(__always)
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+
+    /// The scalar starting at byte `i` of valid UTF-8, and its length in bytes.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let b0 = UInt32(bytes[i])
+        if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+        if b0 < 0xE0 { return (scalar((b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)), 2) }
+        if b0 < 0xF0 {
+            return (scalar((b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)), 3)
+        }
+        return (scalar((b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                       | UInt32(bytes[i + 3] & 0x3F)), 4)
+    }
+
+    @inline(__always)
+    private static func scalar(_ value: UInt32) -> Unicode.Scalar { Unicode.Scalar(value) ?? "\u{FFFD}" }
+
+    /// Runs `body` over the UTF-8 bytes of the text, without copying native strings.
+    @inline(__always)
+    static func withBytes<R>(_ text: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = text.utf8.withContiguousStorageIfAvailable(body) { return r }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
+    @inline(__always)
+    static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        withBytes(Substring(text), body)
+    }
+
+    static func isASCII(_ text: String) -> Bool {
+        withBytes(text) { bytes in bytes.allSatisfy { $0 < 0x80 } }
+    }
+
+    /// Whether every scalar of the text is a `Character` of its own that equals no other scalar,
+    /// so that scalar and byte scans answer what `Character` code answers. True for ASCII (without
+    /// carriage returns) and the usual non-ASCII of news text: Latin letters, Cyrillic, curly quotes,
+    /// dashes, no-break space, symbols, CJK; false for combining marks and other joining scalars.
+    static func isSimple(_ text: String) -> Bool {
+        withBytes(text) { bytes in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if b == 0x0D { return false }
+                    i += 1
+                    continue
+                }
+                let (s, length) = decode(bytes, at: i)
+                if !isStandalone(s.value) { return false }
+                i += length
+            }
+            return true
+        }
+    }
+
+    /// Non-ASCII scalars that never join a neighbour into one grapheme (no Extend, SpacingMark,
+    /// ZWJ, Prepend, regional indicator or Hangul jamo) and have no canonical singleton twin.
+    private static func isStandalone(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x00A0...0x02FF, 0x0400...0x0482, 0x048A...0x052F, 0x1E00...0x1EFF,
+             0x2010...0x2027, 0x2030...0x205E, 0x2070...0x20CF, 0x2190...0x2328, 0x232B...0x23FF, 0x2460...0x27BF,
+             0x3000...0x3029, 0x3030...0x303F, 0x3041...0x3096, 0x309B...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xFF01...0xFF9D, 0xFFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// `text.split(separator: " ").count`: the words between spaces.
+    static func wordCount(_ text: String) -> Int {
+        guard isSimple(text) else { return text.split(separator: " ").count }
+        return withBytes(text) { bytes in
+            var words = 0
+            var inWord = false
+            for b in bytes {
+                if b == 0x20 { inWord = false } else if !inWord { inWord = true; words += 1 }
+            }
+            return words
+        }
+    }
+
+    /// Byte offset of the first (or, `backwards`, the last) occurrence of `needle` in `bytes`.
+    static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, backwards: Bool = false) -> Int? {
+        guard !needle.isEmpty, needle.count <= bytes.count else { return nil }
+        let last = bytes.count - needle.count
+        let first = needle[0]
+        var i = backwards ? last : 0
+        while backwards ? i >= 0 : i <= last {
+            if bytes[i] == first {
+                var k = 1
+                while k < needle.count && bytes[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += backwards ? -1 : 1
+        }
+        return nil
+    }
+
+    /// Whether the text holds `needle` byte for byte. An ASCII needle without a canonical twin
+    /// (no K, `;` or backquote) that is missing byte for byte is missing for Foundation's search too.
+    static func mayContain(_ needle: String, in text: String) -> Bool {
+        withBytes(text) { find(Array(needle.utf8), in: $0) != nil }
+    }
+
+    /// `text.contains(needle)` (Foundation's) for such a needle: by bytes when the text is simple.
+    static func contains(_ needle: String, in text: String) -> Bool {
+        guard mayContain(needle, in: text) else { return false }
+        return isSimple(text) || text.range(of: needle) != nil
+    }
+
+    /// UTF-8 offset of the first occurrence of `needle` in `text`, as `text.range(of: needle)` finds it.
+    /// Byte search for simple text and a needle starting and ending with ASCII letters, digits or
+    /// punctuation (a date's text); Foundation's search otherwise.
+    static func firstOffset(of needle: String, in text: String, simple: Bool) -> Int? {
+        if simple, let f = needle.utf8.first, let l = needle.utf8.last, f < 0x80, l < 0x80 {
+            return withBytes(text) { find(Array(needle.utf8), in: $0) }
+        }
+        guard let r = text.range(of: needle) else { return nil }
+        return text.utf8.distance(from: text.startIndex, to: r.lowerBound)
+    }
+}
+
+extension StringProtocol {
+    /// Trims spaces, tabs and line breaks (Foundation-free, for hot paths).
+    public func trimmingSpaces() -> String {
+        let text = Substring(self)
+        let (start, end) = ScalarText.withBytes(text) { bytes -> (Int, Int) in
+            var start = 0
+            var end = bytes.count
+            while start < end {
+                let (s, length) = ScalarText.decode(bytes, at: start)
+                guard ScalarText.isWhitespace(s) else { break }
+                start += length
+            }
+            while end > start {
+                var lead = end - 1
+                while bytes[lead] & 0xC0 == 0x80 { lead -= 1 }   // back to the scalar's first byte
+                guard ScalarText.isWhitespace(ScalarText.decode(bytes, at: lead).scalar) else { break }
+                end = lead
+            }
+            return (start, end)
+        }
+        if start == 0 && end == text.utf8.count { return String(text) }
+        let utf8 = text.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: start)
+        let to = utf8.index(from, offsetBy: end - start)
+        return String(text.unicodeScalars[from..<to])
+    }
+}

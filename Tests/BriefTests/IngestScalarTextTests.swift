@@ -1,0 +1,208 @@
+import BriefModel
+import Foundation
+import XCTest
+@testable import BriefIngest
+
+/// The byte-level scans of ingest give what the `Character` and Unicode-property code they
+/// replaced gave, on ASCII and on the non-ASCII of real pages. The old code is kept here as the oracle.
+final class IngestScalarTextTests: XCTestCase {
+    /// Lines with accents, no-break and other spaces, dashes, curly quotes, CJK, combining marks,
+    /// a Prepend mark, emoji sequences, the Kelvin sign, CRLF, ZWSP and BOM, and listed boilerplate.
+    static let samples: [String] = [
+        "", " ", "\u{00A0}", "plain ascii line", "  Share  ", "Share:", "Share this article …", "Read more »",
+        "Related: more news", "Latest from Iran Press", "5 min read", "Reading time: 4 minutes",
+        "  Tags :  Iran, Russia", "Copyright © 2023 Tehran Times", "© Copyright Mehr", "Don’t miss",
+        "Don’t miss:", "Café Müller – São Paulo’s “best” señor", "Crème brûlée\u{00A0}\u{00A0}on 7 décembre 2023.",
+        "Über 12.\u{00A0}Dezember\u{2003}2023 — the day", "“We will meet on Monday,” he said.",
+        "He said: ‘Not yet’ — on Dec. 8, 2023 at 10:00", "東京 2023年12月8日 on December 8, 2023 報道",
+        "Москва, 8 декабря 2023 — Moscow, December 8, 2023 -", "e\u{301}te\u{301} on Monday", "Cafe\u{301} ",
+        "2023-12-08\u{301} then 2023-12-08", "8th\u{301} of May 2023", "Dec\u{301} 8, 2023", "- \u{301}word another",
+        "\u{0600} 12 May 2023", "word \u{0600}.", "flag 🇮🇷 on 🇷🇺 Monday 👩‍👩‍👧 yesterday", "\u{212A}elvin 8th May 2023",
+        "line\r\nwith crlf 2023-12-08", "zero\u{200B}width\u{FEFF}space", "tab\tand\u{000B}vt\u{000C}ff",
+        "ends with marks…»>-.:", "x » » ", "İSTANBUL: Ankara", "ΣΊΣΥΦΟΣ day", "ﬁnal oﬃce 15th, 2008",
+        "CLEVELAND, Feb 26 - Something happened", "Tuesday 19 March 2024 - 22:33",
+        "December 15th, 2008, 7:35 am", "26-FEB-1987 15:01:01.79", "UPDATED 05/03/2013 at 11:00 AM EDT",
+        String(repeating: "long words ", count: 30) + "…", "３ min read", "12\u{00A0}min read", "03 minutes read",
+        String(repeating: "x", count: 200) + " min read", "0000000000000000000000000000000000000000000000005 min read",
+        "Also read: “Iran” and Russia " + String(repeating: "é", count: 120),
+    ]
+
+    // MARK: the old code
+
+    static func oldTrim(_ s: some StringProtocol) -> String {
+        var scalars = Substring(s).unicodeScalars[...]
+        while let f = scalars.first, f.properties.isWhitespace { scalars.removeFirst() }
+        while let l = scalars.last, l.properties.isWhitespace { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    static func oldNormalise(_ line: Substring) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for s in line.unicodeScalars {
+            if s.properties.isWhitespace || s == "\u{200B}" || s == "\u{FEFF}" { pendingSpace = !out.isEmpty; continue }
+            if s.value < 32 || s.value == 127 { continue }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(s)
+        }
+        return String(out)
+    }
+
+    static func oldLines(_ text: String) -> [(String, Int)] {
+        let raw = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        return raw.enumerated().map { (oldNormalise($1), $0 + 1) }.filter { !$0.0.isEmpty }
+    }
+
+    static func oldKey(_ line: String) -> String {
+        var k = oldTrim(line.lowercased())
+        while let last = k.last, last == ":" || last == "." || last == "…" || last == "-" || last == "»" || last == ">" {
+            k.removeLast()
+            k = oldTrim(k)
+        }
+        return k
+    }
+
+    static func oldTokens(_ text: String) -> [String] {
+        var tokens: [String] = []
+        func offset(_ i: String.Index) -> Int { text.utf8.distance(from: text.startIndex, to: i) }
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            if c.isNumber, c.isASCII {
+                var j = i
+                var value = 0
+                var count = 0
+                while j < text.endIndex, text[j].isASCII, let v = text[j].wholeNumberValue {
+                    if count < 9 { value = value * 10 + v }
+                    count += 1
+                    j = text.index(after: j)
+                }
+                var k = j
+                if ["st", "nd", "rd", "th"].contains(text[j...].prefix(2).lowercased()) {
+                    k = text.index(j, offsetBy: 2)
+                    if k < text.endIndex, text[k].isLetter { k = j }
+                }
+                tokens.append("n\(value)/\(count)@\(offset(i))..<\(offset(k))")
+                i = k
+            } else if c.isLetter {
+                var j = i
+                while j < text.endIndex, text[j].isLetter { j = text.index(after: j) }
+                tokens.append("w\(text[i..<j].lowercased())@\(offset(i))..<\(offset(j))")
+                i = j
+            } else if c.isWhitespace {
+                i = text.index(after: i)
+            } else {
+                let j = text.index(after: i)
+                tokens.append("s\(c)@\(offset(i))..<\(offset(j))")
+                i = j
+            }
+        }
+        return tokens
+    }
+
+    static func describe(_ tokens: [DateToken], in text: String) -> [String] {
+        tokens.map { t in
+            let at = "@\(t.range.lowerBound)..<\(t.range.upperBound)"
+            if let n = t.number { return "n\(n)/\(t.digits)" + at }
+            if let w = t.word { return "w\(w)" + at }
+            return "s\(DateToken.slice(text, t.range))" + at
+        }
+    }
+
+    // MARK: the same answers
+
+    func testTrimmingMatchesScalarProperties() {
+        for s in Self.samples + ["\u{3000}全角\u{3000}", "\u{2028}x\u{2029}", "\u{0085}y\u{00A0}", " \u{301} "] {
+            XCTAssertEqual(s.trimmingSpaces(), Self.oldTrim(s), s.debugDescription)
+            let sub = s.dropFirst()
+            XCTAssertEqual(sub.trimmingSpaces(), Self.oldTrim(sub), s.debugDescription)
+        }
+    }
+
+    func testNormaliseAndLinesMatchCharacterSplitting() {
+        for s in Self.samples { XCTAssertEqual(Lines.normalise(Substring(s)), Self.oldNormalise(Substring(s)), s.debugDescription) }
+        let text = Self.samples.joined(separator: "\n") + "\r\nlast\r\n\n\u{00A0}\nend\r"
+        let new = Lines.paragraphs(text, joinBlocks: false)
+        let old = Self.oldLines(text)
+        XCTAssertEqual(new.map(\.text), old.map(\.0))
+        XCTAssertEqual(new.map(\.number), old.map(\.1))
+    }
+
+    func testWordCountMatchesSplit() {
+        for s in Self.samples + ["a  b", " a b ", "a \u{301}b", "\u{0600} b c"] {
+            XCTAssertEqual(ScalarText.wordCount(s), s.split(separator: " ").count, s.debugDescription)
+        }
+    }
+
+    func testSimpleTextIsOneScalarPerCharacter() {
+        for s in Self.samples where ScalarText.isSimple(s) {
+            XCTAssertEqual(s.count, s.unicodeScalars.count, s.debugDescription)
+        }
+        XCTAssertTrue(ScalarText.isSimple("Café “quoted” — en–dash\u{00A0}£5 東京 Москва ½ ®"))
+        XCTAssertFalse(ScalarText.isSimple("e\u{301}"))
+        XCTAssertFalse(ScalarText.isSimple("\u{212A}"))
+        XCTAssertFalse(ScalarText.isSimple("a\r\nb"))
+        XCTAssertFalse(ScalarText.isSimple("👩‍👧"))
+    }
+
+    func testDateTokensMatchCharacterScan() {
+        for s in Self.samples {
+            XCTAssertEqual(Self.describe(DateToken.scan(s), in: s), Self.oldTokens(s), s.debugDescription)
+            XCTAssertEqual(DatePhrase.first(in: s)?.text, DatePhrase.first(in: s + " ")?.text, s.debugDescription)
+        }
+    }
+
+    func testBoilerplateMatchesLowercasedKeys() {
+        func oldIsNoise(_ s: String) -> Bool {
+            let k = Self.oldKey(s)
+            return k.isEmpty || Boilerplate.noise.contains(k) || Boilerplate.isReadingTime(k)
+                || Boilerplate.noisePrefixes.contains { k.hasPrefix($0) }
+        }
+        func oldIsTailMarker(_ s: String) -> Bool {
+            let lower = Self.oldTrim(s.lowercased())
+            return Boilerplate.tailMarkers.contains(Self.oldKey(s)) || Boilerplate.tailPrefixes.contains { lower.hasPrefix($0) }
+        }
+        let listed = Array(Boilerplate.noise) + Array(Boilerplate.tailMarkers) + Boilerplate.noisePrefixes + Boilerplate.tailPrefixes
+        let lines = Self.samples + listed.flatMap { [$0, $0.uppercased() + " :", "\u{00A0}" + $0 + " …", $0 + "\u{301}", $0 + " x"] }
+        for s in lines {
+            XCTAssertEqual(Boilerplate.isNoise(s), oldIsNoise(s), s.debugDescription)
+            XCTAssertEqual(Boilerplate.isTailMarker(s), oldIsTailMarker(s), s.debugDescription)
+            XCTAssertEqual(Boilerplate.LineKey(s).flatMap(\.full) ?? Self.oldKey(s), Self.oldKey(s), s.debugDescription)
+        }
+        XCTAssertTrue(Boilerplate.isNoise("3 min read"))
+        XCTAssertFalse(Boilerplate.isNoise(String(repeating: "x", count: 200) + " min read"))
+        XCTAssertTrue(Boilerplate.isNoise("0000000000000000000000000000000000000000000000005 min read"))
+        XCTAssertTrue(Boilerplate.isNoise("Also read: “Iran” and Russia " + String(repeating: "é", count: 120)))
+        XCTAssertTrue(Boilerplate.isNoise("Share ......................................................................"))
+        XCTAssertTrue(Boilerplate.isTailMarker("Don’t miss »"))
+        XCTAssertFalse(Boilerplate.isTailMarker("Don\u{301}t miss"))
+    }
+
+    func testFormatHeadMatchesCharacterPrefix() {
+        for s in Self.samples + [String(repeating: "A“", count: 400), "<HTML>" + String(repeating: "\r\n", count: 300)] {
+            XCTAssertEqual(ArticleFormat.lowercasedHead(s), Self.oldTrim(s.prefix(512).lowercased()), s.debugDescription)
+        }
+        let crlf = String(repeating: "x\r\n", count: 200) + "<html>"
+        XCTAssertEqual(ArticleFormat.lowercasedHead(crlf), Self.oldTrim(crlf.prefix(512).lowercased()))
+    }
+
+    func testSearchesMatchFoundation() {
+        for s in Self.samples {
+            for needle in ["2023-12-08", "December 8, 2023", "Monday", " will ", "reports ", " : ", "May 2023"] {
+                let foundation = s.range(of: needle).map { s.utf8.distance(from: s.startIndex, to: $0.lowerBound) }
+                XCTAssertEqual(ScalarText.firstOffset(of: needle, in: s, simple: ScalarText.isSimple(s)), foundation, s.debugDescription)
+                XCTAssertEqual(ScalarText.contains(needle, in: s), s.range(of: needle) != nil, s.debugDescription)
+            }
+        }
+    }
+
+    func testSentenceAroundMatchesCharacterWalk() {
+        let text = "Café “opens” today. The show – on Friday! Will it? Yes."
+        for token in DateToken.scan(text) {
+            let utf8 = text.utf8
+            let from = utf8.index(utf8.startIndex, offsetBy: token.range.lowerBound)
+            let old = EventDate.sentence(around: from..<utf8.index(from, offsetBy: token.range.count), in: text)
+            XCTAssertEqual(EventDate.sentence(around: token.range, in: text, simple: true), old)
+        }
+    }
+}
