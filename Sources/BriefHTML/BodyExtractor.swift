@@ -53,12 +53,25 @@ enum BodyExtractor {
         "skip advertisement", "article continues below", "scroll to continue with content",
     ]
 
+    private static let junkLimit = junkLines.map(\.utf8.count).max()!
+
+    /// Trimming takes only punctuation and spaces, so a block with more ASCII letters and digits
+    /// than the longest stock line is none of them: most blocks are ruled out without Foundation.
+    private static func mayBeJunk(_ text: String) -> Bool {
+        var alphanumerics = 0
+        for b in text.utf8 where (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+            alphanumerics += 1
+            if alphanumerics > junkLimit { return false }
+        }
+        return true
+    }
+
     private static func keep(_ block: TextBlock) -> Bool {
         if block.chars == 0 { return false }
         // Counters and bare numbers ("3.409", "0") are widget furniture, not sentences.
         // (Table cells are exempt: figures in a results table are content.)
         if block.tag != "td" && block.tag != "th" && !block.text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { return false }
-        if junkLines.contains(block.text.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))) {
+        if mayBeJunk(block.text), junkLines.contains(block.text.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))) {
             return false
         }
         // Link lists ("Read more: ...", related headlines) are mostly anchor text.

@@ -13,6 +13,8 @@ struct DateToken {
 
     static let notASCII: Unicode.Scalar = "\u{FFFF}"
 
+    private static let monthInitials = Set(months.keys.map { $0.utf8.first! })
+
     static let months: [String: Int] = {
         let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december"]
@@ -27,7 +29,10 @@ struct DateToken {
 
     init(range: Range<Int>, number: Int? = nil, digits: Int = 0, word: String? = nil, separator: Unicode.Scalar? = nil) {
         self.range = range; self.number = number; self.digits = digits; self.word = word; self.separator = separator
-        month = word.flatMap { DateToken.months[$0] }
+        // Month names are 3 to 9 ASCII letters starting with one of "adfjmnos": most words skip the hash.
+        if let word, (3...9).contains(word.utf8.count), let first = word.utf8.first, DateToken.monthInitials.contains(first) {
+            month = DateToken.months[word]
+        }
     }
 
     /// The text of a token range (UTF-8 offsets on scalar boundaries).
@@ -52,6 +57,7 @@ struct DateToken {
         }
         @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
         var tokens: [DateToken] = []
+        tokens.reserveCapacity(bytes.count / 4)
         let n = bytes.count
         var i = 0
         while i < n {

@@ -128,14 +128,22 @@ enum ArticleFormat {
         }
     }
 
-    /// The first 512 characters, lowercased and trimmed; by bytes when they are ASCII without
-    /// carriage returns (one byte, one Character).
+    /// The first 512 characters, lowercased and trimmed. When they are simple text (one scalar,
+    /// one Character) the first 512 scalars are cut by bytes instead of walking Characters.
     static func lowercasedHead(_ text: String) -> String {
-        let ascii = ScalarText.withBytes(text) { bytes -> String? in
-            let window = UnsafeBufferPointer(rebasing: bytes.prefix(512))
-            guard window.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
-            return String(decoding: window.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        let simple = ScalarText.withBytes(text) { bytes -> String? in
+            var end = 0
+            var scalars = 0
+            while end < bytes.count && scalars < 512 {
+                if bytes[end] == 0x0D { return nil }
+                end += ScalarText.decode(bytes, at: end).length
+                scalars += 1
+            }
+            // The scalar after the window must not join the last one either.
+            let next = end < bytes.count ? end + ScalarText.decode(bytes, at: end).length : end
+            guard ScalarText.isSimple(String(decoding: UnsafeBufferPointer(rebasing: bytes[..<next]), as: UTF8.self)) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self).lowercased()
         }
-        return (ascii ?? text.prefix(512).lowercased()).trimmingSpaces()
+        return (simple ?? text.prefix(512).lowercased()).trimmingSpaces()
     }
 }

@@ -174,15 +174,17 @@ enum TextReader {
 
     /// Drops the title repeated in the body, standfirsts that come again later, and captions printed twice.
     static func dropRepeats(_ lines: [Line], title: String?) -> [Line] {
-        var lastIndex: [String: Int] = [:]
-        var count: [String: Int] = [:]
-        for (i, l) in lines.enumerated() { lastIndex[l.text, default: i] = i; count[l.text, default: 0] += 1 }
+        // One table, so each line is hashed twice rather than four times.
+        var seen: [String: (last: Int, count: Int)] = [:]
+        func note(_ entry: inout (last: Int, count: Int), _ i: Int) { entry.last = i; entry.count += 1 }
+        for (i, l) in lines.enumerated() { note(&seen[l.text, default: (i, 0)], i) }
         return lines.enumerated().compactMap { i, l in
             if l.text == title { return nil }
             let body = isBodyParagraph(l)
-            if lastIndex[l.text] != i && body { return nil }
+            let entry = seen[l.text]!
+            if entry.last != i && body { return nil }
             // A short line printed twice inside the story is a photo caption, not text.
-            if !body && count[l.text, default: 0] > 1 { return nil }
+            if !body && entry.count > 1 { return nil }
             return l
         }
     }

@@ -179,7 +179,8 @@ final class IngestScalarTextTests: XCTestCase {
     }
 
     func testFormatHeadMatchesCharacterPrefix() {
-        for s in Self.samples + [String(repeating: "A“", count: 400), "<HTML>" + String(repeating: "\r\n", count: 300)] {
+        for s in Self.samples + [String(repeating: "A“", count: 400), "<HTML>" + String(repeating: "\r\n", count: 300),
+                                String(repeating: "é", count: 512) + "\u{301}", String(repeating: "x", count: 511) + "e\u{301}"] {
             XCTAssertEqual(ArticleFormat.lowercasedHead(s), Self.oldTrim(s.prefix(512).lowercased()), s.debugDescription)
         }
         let crlf = String(repeating: "x\r\n", count: 200) + "<html>"
