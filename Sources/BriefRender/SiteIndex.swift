@@ -77,10 +77,16 @@ struct SiteIndex: Sendable {
         }
         tags = tagMap.values.sorted { $0.slug < $1.slug }
         var outletMap: [String: Outlet] = [:]
+        // Name and slug per outlet as written: a few hundred outlets name tens of thousands of sources.
+        var named: [String?: (name: String, slug: String)] = [:]
         for brief in archive.briefs {
             for s in brief.sources {
-                let name = (s.outlet?.trimmingCharacters(in: .whitespaces)).flatMap { $0.isEmpty ? nil : $0 } ?? "Unknown outlet"
-                let slug = Slug.make(name, fallbackPrefix: "outlet")
+                let (name, slug) = named[s.outlet] ?? {
+                    let name = (s.outlet?.trimmingCharacters(in: .whitespaces)).flatMap { $0.isEmpty ? nil : $0 } ?? "Unknown outlet"
+                    let made = (name: name, slug: Slug.make(name, fallbackPrefix: "outlet"))
+                    named[s.outlet] = made
+                    return made
+                }()
                 if outletMap[slug] == nil { outletMap[slug] = Outlet(name: name, slug: slug, articles: []) }
                 outletMap[slug]!.articles.append(OutletArticle(source: s, brief: brief.id))
             }
