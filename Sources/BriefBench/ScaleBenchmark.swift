@@ -153,9 +153,10 @@ struct ScaleBenchmark: ParsableCommand {
 
     private func stages(in text: String) -> [(String, Double)] {
         text.split(separator: "\n").compactMap { line in
-            guard line.hasPrefix("  "), line.hasSuffix(" s") else { return nil }
+            // "  ingest       0.516 s" or "  ingest       0.057 s  (10001 from the cache)"
+            guard line.hasPrefix("  "), !line.hasPrefix("   ") else { return nil }
             let parts = line.split(separator: " ")
-            guard parts.count == 3, let s = Double(parts[1]) else { return nil }
+            guard parts.count >= 3, parts[2] == "s", let s = Double(parts[1]) else { return nil }
             return (String(parts[0]), s)
         }
     }

@@ -56,12 +56,16 @@ public enum SiteBuild {
         let lastArchive = FileManager.default.contents(atPath: options.output.appendingPathComponent("archive.json").path).map { [UInt8]($0) }
         let previous = memo.previousIDs(archiveJSON: lastArchive, parse: PreviousBuild.briefIDs)
         clock.lap("read")
-        let result = try ArchiveAssembly.assemble(content, previousIDs: previous, memo: memo, progress: progress)
+        var result = try ArchiveAssembly.assemble(content, previousIDs: previous, memo: memo, progress: progress)
         clock.skip(result.seconds)
+        // Stage results are valid whatever happens next: store them now and free their memory
+        // before rendering, the build's peak.
+        var records = result.memo
+        result.memo = BuildMemo.Records()
+        BuildCache.store(stages: &records, for: options.output)
         progress("render \(result.archive.briefs.count) briefs")
         let pages = try SiteRenderer.pages(for: result.archive, templates: templates, buildDate: buildDate)
         clock.lap("render")
-        var records = result.memo
         if let json = pages.first(where: { $0.path == "archive.json" }) {
             BuildMemo.record(ids: result.archive.briefs, archiveJSON: json.bytes, into: &records)
         }
@@ -70,7 +74,7 @@ public enum SiteBuild {
                                          assets: options.templates.appendingPathComponent("assets"))
         clock.lap("write")
         fingerprint.store(for: options.output)
-        BuildCache.store(records, for: options.output)
+        BuildCache.store(ids: records, for: options.output)
         clock.lap("cache")
 
         var summary = Summary(counts: result.counts)
@@ -81,7 +85,7 @@ public enum SiteBuild {
         summary.filesChanged = written.changed
         summary.diagnostics = result.diagnostics
         summary.stages = clock.laps
-        summary.reused = result.memo.reused
+        summary.reused = records.reused
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }

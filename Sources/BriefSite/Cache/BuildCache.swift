@@ -28,11 +28,17 @@ enum BuildCache {
     }
 
     /// Keeps only what this build used: entries of deleted or edited files are dropped.
-    static func store(_ records: BuildMemo.Records, for output: URL) {
+    /// The records are emptied once written, so their memory is free for rendering.
+    static func store(stages records: inout BuildMemo.Records, for output: URL) {
         let dir = folder(for: output)
         CacheFile.write(records.ingest, to: dir.appendingPathComponent("ingest"), identity: identity)
         CacheFile.write(records.stories, to: dir.appendingPathComponent("stories"), identity: identity)
         CacheFile.write(records.briefs, to: dir.appendingPathComponent("briefs"), identity: identity)
-        CacheFile.write(records.ids, to: dir.appendingPathComponent("ids"), identity: identity)
+        records.ingest = []; records.stories = []; records.briefs = []
+    }
+
+    /// The ids record describes the archive.json now in Output: written after the swap.
+    static func store(ids records: BuildMemo.Records, for output: URL) {
+        CacheFile.write(records.ids, to: folder(for: output).appendingPathComponent("ids"), identity: identity)
     }
 }
