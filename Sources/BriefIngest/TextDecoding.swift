@@ -13,12 +13,32 @@ enum TextDecoding {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if looksBinary(body) { return .binary }
+        if body.contains(13) { body = unixLineEnds(body) }
         if let text = String(validating: body, as: UTF8.self) { return .text(text, repair: nil) }
         if readsAsWindows1252(body) {
             return .text(windows1252(body), repair: "not valid UTF-8; decoded as Windows-1252")
         }
         return .text(String(decoding: body, as: UTF8.self),
                      repair: "not valid UTF-8; undecodable bytes replaced with U+FFFD")
+    }
+
+    /// CR LF (Windows) and a lone CR (old Mac) become LF, so that a file saved on any system
+    /// splits into the same lines and paragraphs, and its front matter closes.
+    static func unixLineEnds(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b == 13 {
+                out.append(10)
+                if i + 1 < bytes.endIndex, bytes[i + 1] == 10 { i += 1 }
+            } else {
+                out.append(b)
+            }
+            i += 1
+        }
+        return out[...]
     }
 
     /// NUL bytes, or many control characters other than tab/newline/CR/form feed, mean binary.

@@ -17,6 +17,30 @@ final class IngestInputTests: XCTestCase {
         XCTAssertNil(DatePhrase.first(in: "the 20 per cent rise in 2023 trade"))
     }
 
+    /// A seed saved with Windows (CR LF) or old Mac (CR) line ends reads exactly as the original,
+    /// and front matter written with CR LF closes.
+    func testLineEndsOfAnySystemReadTheSame() throws {
+        for prefix in ["000", "002", "004"] {
+            let url = TestPaths.seed(prefix)
+            let bytes = [UInt8](try Data(contentsOf: url))
+            let original = Ingest.articles(from: RawArticle(path: "articles/x.txt", bytes: bytes)).articles[0]
+            XCTAssertGreaterThan(original.paragraphs.count, 3)
+            for ending in [[UInt8]([13, 10]), [13]] {
+                let converted = bytes.flatMap { $0 == 10 ? ending : [$0] }
+                let article = Ingest.articles(from: RawArticle(path: "articles/x.txt", bytes: converted)).articles[0]
+                XCTAssertEqual(article.paragraphs, original.paragraphs, "\(prefix) with \(ending)")
+                XCTAssertEqual(article.title, original.title)
+                XCTAssertEqual(article.published, original.published)
+                XCTAssertEqual(article.eventDate, original.eventDate)
+                XCTAssertEqual(article.outlet, original.outlet)
+            }
+        }
+        let front = Array("---\r\ntitle: Set by hand\r\nstory: own\r\n---\r\nTehran, Iran: The two presidents met on Monday.\r\n".utf8)
+        let article = Ingest.articles(from: RawArticle(path: "articles/y.md", bytes: front)).articles[0]
+        XCTAssertEqual(article.title, "Set by hand")
+        XCTAssertEqual(article.storyChoice, .own)
+    }
+
     func testEventDateFromRelativeReferences() {
         let friday = DayDate(year: 2023, month: 12, day: 8)!
         XCTAssertEqual(EventDate.resolve(paragraphs: ["They met yesterday in Moscow."], published: friday)?.date.description, "2023-12-07")
