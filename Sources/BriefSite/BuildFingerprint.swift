@@ -8,14 +8,14 @@ struct BuildFingerprint: Equatable {
     /// Bump when a change to brief changes what a build writes.
     static let version = "brief-0.1.0"
 
-    private(set) var value: UInt64 = 14695981039346656037
+    private var hash = ContentHash()
 
-    mutating func add(_ bytes: some Sequence<UInt8>) {
-        for b in bytes { value ^= UInt64(b); value = value &* 1099511628211 }
-        value ^= 0xFF; value = value &* 1099511628211   // separator, so "ab"+"c" differs from "a"+"bc"
-    }
+    /// The hash as stored: 32 hex digits.
+    var value: String { hash.hex }
 
-    mutating func add(_ text: String) { add(text.utf8) }
+    mutating func add(_ bytes: [UInt8]) { hash.add(bytes) }
+    mutating func add(_ data: Data) { data.withUnsafeBytes { hash.add($0) } }
+    mutating func add(_ text: String) { hash.add(text) }
 
     static func of(content: ContentFolder, templates: URL, buildDate: String) -> BuildFingerprint {
         var f = BuildFingerprint()
@@ -37,14 +37,13 @@ struct BuildFingerprint: Equatable {
         output.deletingLastPathComponent().appendingPathComponent(".brief-cache/\(output.lastPathComponent).fingerprint")
     }
 
-    static func stored(for output: URL) -> UInt64? {
-        guard let text = try? String(contentsOf: file(for: output), encoding: .utf8) else { return nil }
-        return UInt64(text.trimmingCharacters(in: .whitespacesAndNewlines), radix: 16)
+    static func stored(for output: URL) -> String? {
+        (try? String(contentsOf: file(for: output), encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     func store(for output: URL) {
         let url = BuildFingerprint.file(for: output)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? String(value, radix: 16).write(to: url, atomically: true, encoding: .utf8)
+        try? value.write(to: url, atomically: true, encoding: .utf8)
     }
 }
