@@ -21,11 +21,7 @@ extension Boilerplate {
         // Lowercasing maps scalar by scalar and never makes or removes white space, so trimming
         // and cutting the line before lowercasing gives the same key as lowercasing first.
         private static func parts(_ bytes: UnsafeBufferPointer<UInt8>) -> (String?, String, String, String?) {
-            func scalarStart(before end: Int) -> Int {
-                var i = end - 1
-                while bytes[i] & 0xC0 == 0x80 { i -= 1 }
-                return i
-            }
+            func scalarStart(before end: Int) -> Int { ScalarText.scalarStart(bytes, before: end) }
             func lastScalar(before end: Int) -> Unicode.Scalar { ScalarText.decode(bytes, at: scalarStart(before: end)).scalar }
             /// The byte offset `count` scalars after `start`, at most `end`, and whether `end` came first.
             func advance(_ start: Int, by count: Int, end: Int) -> (Int, Bool) {
@@ -41,14 +37,9 @@ extension Boilerplate {
                 }
                 return String(decoding: run, as: UTF8.self).lowercased()
             }
-            var start = 0
-            var end = bytes.count
-            while start < end {
-                let (s, length) = ScalarText.decode(bytes, at: start)
-                guard ScalarText.isWhitespace(s) else { break }
-                start += length
-            }
-            while end > start, ScalarText.isWhitespace(lastScalar(before: end)) { end = scalarStart(before: end) }
+            let trimmed = ScalarText.trimmed(bytes)
+            let start = trimmed.lowerBound
+            var end = trimmed.upperBound
             let headLength = 2 * Boilerplate.keyLimit
             let trimmedHead = lower(start..<advance(start, by: headLength, end: end).0)
             // Trailing marks go, with the spaces before them.

@@ -35,6 +35,30 @@ enum ScalarText {
 
     /// Runs `body` over the UTF-8 bytes of the text, without copying native strings.
     @inline(__always)
+    /// Where the scalar ending at byte `end` starts.
+    static func scalarStart(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> Int {
+        var i = end - 1
+        while bytes[i] & 0xC0 == 0x80 { i -= 1 }   // back to the scalar's first byte
+        return i
+    }
+
+    /// The bytes left when white space is trimmed from both ends.
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var start = 0
+        var end = bytes.count
+        while start < end {
+            let (s, length) = decode(bytes, at: start)
+            guard isWhitespace(s) else { break }
+            start += length
+        }
+        while end > start {
+            let lead = scalarStart(bytes, before: end)
+            guard isWhitespace(decode(bytes, at: lead).scalar) else { break }
+            end = lead
+        }
+        return start..<end
+    }
+
     static func withBytes<R>(_ text: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let r = text.utf8.withContiguousStorageIfAvailable(body) { return r }
         return Array(text.utf8).withUnsafeBufferPointer(body)
@@ -144,20 +168,8 @@ extension StringProtocol {
     public func trimmingSpaces() -> String {
         let text = Substring(self)
         let (start, end) = ScalarText.withBytes(text) { bytes -> (Int, Int) in
-            var start = 0
-            var end = bytes.count
-            while start < end {
-                let (s, length) = ScalarText.decode(bytes, at: start)
-                guard ScalarText.isWhitespace(s) else { break }
-                start += length
-            }
-            while end > start {
-                var lead = end - 1
-                while bytes[lead] & 0xC0 == 0x80 { lead -= 1 }   // back to the scalar's first byte
-                guard ScalarText.isWhitespace(ScalarText.decode(bytes, at: lead).scalar) else { break }
-                end = lead
-            }
-            return (start, end)
+            let r = ScalarText.trimmed(bytes)
+            return (r.lowerBound, r.upperBound)
         }
         if start == 0 && end == text.utf8.count { return String(text) }
         let utf8 = text.utf8
