@@ -6,23 +6,22 @@ import BriefModel
 enum AdditionFinder {
     static let coveredOverlap = 0.6
 
-    static func additions(lead: Article, others: [Article]) -> [Brief.Addition] {
-        var covered = lead.paragraphs.flatMap(SentenceSplitter.sentences).map(WordScanner.contentSet)
+    static func additions(lead: SourceSentences, others: [(file: String, text: SourceSentences)]) -> [Brief.Addition] {
+        var covered = lead.sentences.map(\.words)
         var out: [Brief.Addition] = []
-        for article in others {
+        for (file, text) in others {
             var paragraphs: [String] = []
-            for p in article.paragraphs {
+            for p in text.paragraphs {
                 var kept: [String] = []
-                for s in SentenceSplitter.sentences(p) {
-                    let set = WordScanner.contentSet(s)
-                    guard set.count >= 3 else { continue }
-                    if covered.contains(where: { SummaryChoice.overlap(set, $0) >= coveredOverlap }) { continue }
-                    kept.append(s)
-                    covered.append(set)
+                for s in p {
+                    guard s.words.count >= 3 else { continue }
+                    if covered.contains(where: { SourceSentences.overlap(s.words, $0) >= coveredOverlap }) { continue }
+                    kept.append(s.text)
+                    covered.append(s.words)
                 }
                 if !kept.isEmpty { paragraphs.append(kept.joined(separator: " ")) }
             }
-            if !paragraphs.isEmpty { out.append(.init(source: article.file, paragraphs: paragraphs)) }
+            if !paragraphs.isEmpty { out.append(.init(source: file, paragraphs: paragraphs)) }
         }
         return out
     }

@@ -16,12 +16,14 @@ extension Merge {
             return Brief.Source(file: a.file, outlet: a.outlet, title: a.title, published: a.published,
                                 url: a.url, dateline: a.dateline, copyOf: copyOf)
         }
-        let distinct = story.members.enumerated().filter { $0.offset != leadIndex }.map(\.element.article)
+        let texts = articles.map(SourceSentences.init)
+        let reports = story.members.indices.filter { story.members[$0].role == .report }.map { texts[$0] }
+        let distinct = articles.indices.filter { $0 != leadIndex }.map { (file: articles[$0].file, text: texts[$0]) }
         return Brief(id: story.id, title: LeadChoice.headline(articles, lead: lead), date: date, dateEvidence: evidence,
                      published: published, dateline: lead.dateline,
-                     summary: SummaryChoice.sentences(lead: lead, others: story.members.filter { $0.role == .report }.map(\.article)),
+                     summary: SummaryChoice.sentences(lead: texts[leadIndex], others: reports),
                      paragraphs: lead.paragraphs, sources: sources,
-                     additions: AdditionFinder.additions(lead: lead, others: distinct),
+                     additions: AdditionFinder.additions(lead: texts[leadIndex], others: distinct),
                      formerIDs: story.formerIDs)
     }
 

@@ -6,22 +6,27 @@ import BriefModel
 enum SummaryChoice {
     static let maxWords = 90
 
-    static func sentences(lead: Article, others: [Article]) -> [String] {
-        let leadSentences = lead.paragraphs.flatMap(SentenceSplitter.sentences)
-        let otherSets = others.map { $0.paragraphs.flatMap(SentenceSplitter.sentences).map(WordScanner.contentSet) }
-        let sourceSets = [Set(leadSentences.flatMap(WordScanner.contentSet))] + otherSets.map { Set($0.flatMap { $0 }) }
+    static func sentences(lead: SourceSentences, others: [SourceSentences]) -> [String] {
+        let leadSentences = lead.sentences
+        let otherSets = others.map { $0.sentences.map(\.words) }
+        let sourceSets = [Set(leadSentences.flatMap(\.words))] + otherSets.map { Set($0.flatMap { $0 }) }
 
         var scored: [(index: Int, score: Double, words: Int)] = []
-        for (k, s) in leadSentences.enumerated() {
+        for (k, sentence) in leadSentences.enumerated() {
+            let s = sentence.text
             let words = s.split(separator: " ").count
             guard words >= 8, words <= 60, !isQuoteOnly(s), !s.hasSuffix(":") else { continue }
-            let set = WordScanner.contentSet(s)
+            let set = sentence.words
             guard set.count >= 4 else { continue }
             var central = 0.0
-            for w in set { central += Double(sourceSets.filter { $0.contains(w) }.count) / Double(sourceSets.count) }
+            for w in set {
+                var holders = 0
+                for source in sourceSets where source.contains(w) { holders += 1 }
+                central += Double(holders) / Double(sourceSets.count)
+            }
             central /= Double(set.count)
             var cover = 0.0
-            for other in otherSets { cover += other.map { overlap(set, $0) }.max() ?? 0 }
+            for other in otherSets { cover += other.map { SourceSentences.overlap(set, $0) }.max() ?? 0 }
             if !otherSets.isEmpty { cover /= Double(otherSets.count) }
             let position = 1 / (1 + 0.25 * Double(k))
             scored.append((k, central + cover + position, words))
@@ -33,14 +38,8 @@ enum SummaryChoice {
             if chosen.count >= 2 && total + c.words > maxWords { break }
             chosen.append(c); total += c.words
         }
-        if chosen.isEmpty { return Array(leadSentences.prefix(2)) }
-        return chosen.sorted { $0.index < $1.index }.map { leadSentences[$0.index] }
-    }
-
-    /// Share of `a`'s words that `b` has too.
-    static func overlap(_ a: Set<UInt64>, _ b: Set<UInt64>) -> Double {
-        guard !a.isEmpty else { return 0 }
-        return Double(a.intersection(b).count) / Double(a.count)
+        if chosen.isEmpty { return leadSentences.prefix(2).map(\.text) }
+        return chosen.sorted { $0.index < $1.index }.map { leadSentences[$0.index].text }
     }
 
     /// A sentence that is mostly a quotation lifted out of its context.
