@@ -27,13 +27,15 @@ public struct ContentFolder: Sendable {
         }
         let entities = try readText(root.appendingPathComponent("entities.yml"), name: "entities.yml").map { ("entities.yml", $0) }
 
+        // Files are independent: read them on all cores.
+        let base = root.standardizedFileURL.path + "/"
+        let paths = try files(under: root, folder: "articles")
         var articles: [RawArticle] = []
-        for path in try files(under: root, folder: "articles") {
-            do {
-                let data = try Data(contentsOf: root.appendingPathComponent(path))
-                articles.append(RawArticle(path: path, bytes: [UInt8](data)))
-            } catch {
-                diagnostics.append(Diagnostic(file: path, "skipped: cannot be read (\(error.localizedDescription))"))
+        articles.reserveCapacity(paths.count)
+        for (path, read) in zip(paths, parallelMap(paths) { readBytes(base + $0) }) {
+            switch read {
+            case .success(let bytes): articles.append(RawArticle(path: path, bytes: bytes))
+            case .failure(let why): diagnostics.append(Diagnostic(file: path, "skipped: cannot be read (\(why.reason))"))
             }
         }
         var notes: [(String, String)] = []
@@ -63,24 +65,64 @@ public struct ContentFolder: Sendable {
         return text
     }
 
-    /// Regular files under `root/folder`, as sorted paths relative to root. Symbolic links
-    /// are not followed, so content cannot pull in files from outside its folder.
+    /// Regular files under `root/folder`, as sorted paths relative to root. Hidden files and
+    /// folders are skipped and symbolic links are not followed, so content cannot pull in files
+    /// from outside its folder. Walked with readdir: Foundation's enumerator with resource
+    /// values cost half a second on a 10,000-article archive.
     static func files(under root: URL, folder: String) throws(Diagnostic) -> [String] {
-        let base = root.appendingPathComponent(folder)
-        guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
-                                                          options: [.skipsHiddenFiles]) else { return [] }
         var paths: [String] = []
-        let prefix = base.standardizedFileURL.path + "/"
-        for case let url as URL in walker {
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-            guard values?.isRegularFile == true, values?.isSymbolicLink != true else { continue }
-            let full = url.standardizedFileURL.path
-            guard full.hasPrefix(prefix) else { continue }
-            paths.append(folder + "/" + full.dropFirst(prefix.count))
-            if paths.count > maxFiles {
-                throw Diagnostic(.error, file: folder, "more than \(maxFiles) files; split the archive")
+        var pending = [folder]
+        let base = root.standardizedFileURL.path + "/"
+        while let relative = pending.popLast() {
+            guard let dir = opendir(base + relative) else { continue }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                guard !name.hasPrefix(".") else { continue }
+                let path = relative + "/" + name
+                var type = Int32(entry.pointee.d_type)
+                if type == Int32(DT_UNKNOWN) {
+                    var st = stat()
+                    guard lstat(base + path, &st) == 0 else { continue }
+                    type = st.st_mode & S_IFMT == S_IFDIR ? Int32(DT_DIR) : st.st_mode & S_IFMT == S_IFREG ? Int32(DT_REG) : Int32(DT_LNK)
+                }
+                if type == Int32(DT_DIR) {
+                    pending.append(path)
+                } else if type == Int32(DT_REG) {
+                    paths.append(path)
+                    if paths.count > maxFiles {
+                        throw Diagnostic(.error, file: folder, "more than \(maxFiles) files; split the archive")
+                    }
+                }
             }
         }
         return paths.sorted()
+    }
+
+    struct ReadFailure: Error { var reason: String }
+
+    /// A whole file with plain system calls; never through a symbolic link.
+    static func readBytes(_ path: String) -> Result<[UInt8], ReadFailure> {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(ReadFailure(reason: String(cString: strerror(errno)))) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return .failure(ReadFailure(reason: String(cString: strerror(errno)))) }
+        var bytes = [UInt8](repeating: 0, count: max(Int(st.st_size), 0))
+        var done = 0
+        while true {
+            if done == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) } // grew while read
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(ReadFailure(reason: String(cString: strerror(errno))))
+            }
+            if n == 0 { break }
+            done += n
+        }
+        bytes.removeSubrange(done...)
+        return .success(bytes)
     }
 }
