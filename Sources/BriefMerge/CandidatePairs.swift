@@ -26,13 +26,16 @@ struct CandidatePairs {
             return abs(a - b) <= maxDayGap
         }
 
-        // Inverted index: term id -> (article, weight), only for terms rare enough.
-        var df: [Int32: Int] = [:]
-        for (i, v) in vectors.enumerated() where active[i] { for id in v.ids { df[id, default: 0] += 1 } }
-        var postings: [Int32: [(Int32, Float)]] = [:]
+        // Inverted index: term id -> (article, weight), only for terms rare enough. Term ids
+        // are dense, so plain arrays index them.
+        var vocabulary = 0
+        for v in vectors { if let last = v.ids.last { vocabulary = max(vocabulary, Int(last) + 1) } }
+        var df = [Int](repeating: 0, count: vocabulary)
+        for (i, v) in vectors.enumerated() where active[i] { for id in v.ids { df[Int(id)] += 1 } }
+        var postings = [[(Int32, Float)]](repeating: [], count: vocabulary)
         for (i, v) in vectors.enumerated() where active[i] {
-            for (k, id) in v.ids.enumerated() where df[id]! > 1 && df[id]! <= CandidatePairs.postingCap {
-                postings[id, default: []].append((Int32(i), v.weights[k]))
+            for (k, id) in v.ids.enumerated() where df[Int(id)] > 1 && df[Int(id)] <= CandidatePairs.postingCap {
+                postings[Int(id)].append((Int32(i), v.weights[k]))
             }
         }
 
@@ -40,9 +43,12 @@ struct CandidatePairs {
         var touched: [Int] = []
         for i in 0..<n where active[i] {
             let v = vectors[i]
-            let order = v.weights.indices.sorted { v.weights[$0] > v.weights[$1] }
-            for k in order.prefix(CandidatePairs.queryTerms) {
-                guard let list = postings[v.ids[k]] else { continue }
+            // The heaviest terms, heaviest first (ties by position, as a stable sort gives them):
+            // their order fixes the order scores are summed in.
+            let order = CandidatePairs.top(CandidatePairs.queryTerms, of: v.weights.indices) { v.weights[$0] }
+            for k in order {
+                let list = postings[Int(v.ids[k])]
+                if list.isEmpty { continue }
                 let w = v.weights[k]
                 for (j32, wj) in list {
                     let j = Int(j32)
@@ -51,9 +57,8 @@ struct CandidatePairs {
                     score[j] += w * wj
                 }
             }
-            touched.sort { score[$0] > score[$1] }
-            for j in touched.prefix(CandidatePairs.perArticle) where datesAllow(i, j) {
-                related.insert(CandidatePairs.key(i, j))
+            for j in CandidatePairs.top(CandidatePairs.perArticle, of: touched.indices, by: { score[touched[$0]] }) where datesAllow(i, touched[j]) {
+                related.insert(CandidatePairs.key(i, touched[j]))
             }
             for j in touched { score[j] = 0 }
             touched.removeAll(keepingCapacity: true)
@@ -71,5 +76,34 @@ struct CandidatePairs {
                 for b in (a + 1)..<list.count { nearDuplicates.insert(CandidatePairs.key(Int(list[a]), Int(list[b]))) }
             }
         }
+    }
+
+    /// The positions of the `k` largest values, largest first, ties by position: what a stable
+    /// descending sort and `prefix(k)` give, without sorting every candidate of every article.
+    static func top(_ k: Int, of positions: Range<Int>, by value: (Int) -> Float) -> [Int] {
+        func above(_ a: Int, _ b: Int) -> Bool {
+            let (x, y) = (value(a), value(b))
+            return x != y ? x > y : a < b
+        }
+        if positions.count <= k { return positions.sorted(by: above) }
+        // A min-heap (by `above`) of the best k so far: its root is the weakest kept.
+        var heap = Array(positions.prefix(k))
+        func siftDown(_ start: Int) {
+            var i = start
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var m = i
+                if l < heap.count && above(heap[m], heap[l]) { m = l }
+                if r < heap.count && above(heap[m], heap[r]) { m = r }
+                if m == i { return }
+                heap.swapAt(i, m); i = m
+            }
+        }
+        for i in stride(from: k / 2 - 1, through: 0, by: -1) { siftDown(i) }
+        for p in positions.dropFirst(k) where above(p, heap[0]) {
+            heap[0] = p
+            siftDown(0)
+        }
+        return heap.sorted(by: above)
     }
 }

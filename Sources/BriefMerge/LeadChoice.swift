@@ -5,19 +5,31 @@ import BriefModel
 enum LeadChoice {
     static func score(_ a: Article) -> Double {
         var words = 0
-        for p in a.paragraphs { words += p.utf8.reduce(0) { $1 == 32 ? $0 + 1 : $0 } + 1 }
+        for p in a.paragraphs { words += spaces(in: p) + 1 }
         var s = Double(words)
         if a.title == nil || a.titleFromLead { s *= 0.7 }
         if a.published == nil { s *= 0.8 }
         return s
     }
 
+    /// Runs for every member of every story, over the whole text: a plain byte loop.
+    private static func spaces(in text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var n = 0
+            for b in bytes where b == 32 { n += 1 }
+            return n
+        }
+    }
+
     /// Index of the lead; ties go to the smaller file path so builds are reproducible.
     static func best(_ articles: [Article]) -> Int {
+        guard !articles.isEmpty else { return 0 }
         var best = 0
+        var bestScore = score(articles[0])
         for i in articles.indices.dropFirst() {
-            let (si, sb) = (score(articles[i]), score(articles[best]))
-            if si > sb || (si == sb && articles[i].file < articles[best].file) { best = i }
+            let si = score(articles[i])
+            if si > bestScore || (si == bestScore && articles[i].file < articles[best].file) { best = i; bestScore = si }
         }
         return best
     }
