@@ -6,12 +6,20 @@ extension SiteIndex {
     // MARK: shared pieces
 
     func base(root: String, title: String, nav: String, capacity: Int = 0) -> [String: Any] {
-        let c = archive.config
+        var d = SiteIndex.chromeContext(archive.config, buildDate: buildDate, root: root, nav: nav, capacity: 18 + capacity)
+        d["pageTitle"] = title
+        let chrome = chromes[ChromeKey(root: root, nav: nav)] ?? Chrome(templates, d)
+        d["header"] = chrome.header; d["footer"] = chrome.footer
+        return d
+    }
+
+    /// What the header and footer are made from: the same on every page of one folder and section.
+    static func chromeContext(_ c: SiteConfig, buildDate: String, root: String, nav: String, capacity: Int = 16) -> [String: Any] {
         var d: [String: Any] = [:]
-        d.reserveCapacity(16 + capacity)
+        d.reserveCapacity(capacity)
         d["root"] = root; d["lang"] = c.language.isEmpty ? "en" : c.language
         d["siteTitle"] = c.title; d["siteDescription"] = c.description; d["hasSiteDescription"] = !c.description.isEmpty
-        d["pageTitle"] = title; d["buildDate"] = buildDate
+        d["buildDate"] = buildDate
         d["navBriefs"] = nav == "briefs"; d["navTimeline"] = nav == "timeline"; d["navEntities"] = nav == "entities"
         d["navNotes"] = nav == "notes"; d["navSources"] = nav == "sources"; d["navSearch"] = nav == "search"
         d["navHome"] = nav == "home"
@@ -27,12 +35,12 @@ extension SiteIndex {
 
     func briefItem(_ b: Brief, root: String) -> [String: Any] {
         if root == ContextItems.root, let item = items.briefs[b.id] { return item }
-        return ContextItems.briefItem(b, root: root) { entityByID[$0].map { entityLink($0, root: root) } }
+        return ContextItems.briefItem(b, root: root, templates: templates) { entityByID[$0].map { entityLink($0, root: root) } }
     }
 
     func entityLink(_ e: Entity, root: String, count: Int? = nil) -> [String: Any] {
         if count == nil, root == ContextItems.root, let link = items.entities[e.id] { return link }
-        return ContextItems.entityLink(e, root: root, count: count)
+        return ContextItems.entityLink(e, root: root, count: count, templates: templates)
     }
 
     func noteItem(_ n: Note, root: String) -> [String: Any] {

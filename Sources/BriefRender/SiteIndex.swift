@@ -26,15 +26,20 @@ struct SiteIndex: Sendable {
     /// The pages of a paged timeline, in date order (empty when it is not paged).
     let timelinePages: [TimelinePage]
     let items: ContextItems
+    let templates: TemplateSet
+    /// Header and footer of every folder depth and section the site's pages have.
+    let chromes: [ChromeKey: Chrome]
 
-    init(archive: Archive, buildDate: String) {
+    init(archive: Archive, buildDate: String, templates: TemplateSet) throws(Diagnostic) {
+        try ContextItems.check(templates)
+        self.templates = templates
         self.archive = archive
         self.buildDate = buildDate
         timelineEntries = SiteIndex.completeTimeline(archive)
         timelinePages = SiteIndex.isPaged(archive) ? SiteIndex.timelinePages(timelineEntries) : []
         briefByID = Dictionary(archive.briefs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         entityByID = Dictionary(archive.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        items = ContextItems(archive: archive, briefByID: briefByID, entityByID: entityByID)
+        items = ContextItems(archive: archive, briefByID: briefByID, entityByID: entityByID, templates: templates)
         noteByID = Dictionary(archive.notes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var nb: [String: [String]] = [:], ne: [String: [String]] = [:]
         for note in archive.notes {
@@ -94,6 +99,14 @@ struct SiteIndex: Sendable {
         outlets = outletMap.values.sorted {
             $0.articles.count != $1.articles.count ? $0.articles.count > $1.articles.count : $0.slug < $1.slug
         }
+        var chromes: [ChromeKey: Chrome] = [:]
+        for root in ["", "../"] {
+            for nav in ["home", "briefs", "timeline", "entities", "notes", "sources", "search", ""] {
+                let context = SiteIndex.chromeContext(archive.config, buildDate: buildDate, root: root, nav: nav)
+                chromes[ChromeKey(root: root, nav: nav)] = Chrome(templates, context)
+            }
+        }
+        self.chromes = chromes
     }
 
     static func sortDate(_ b: Brief) -> DayDate? { b.date ?? b.published }

@@ -5,7 +5,7 @@ import Foundation
 public enum SiteRenderer {
     /// Every page of the site. Assets are copied by the caller. buildDate is "YYYY-MM-DD".
     public static func pages(for archive: Archive, templates: TemplateSet, buildDate: String) throws(Diagnostic) -> [Page] {
-        let site = SiteIndex(archive: archive, buildDate: buildDate)
+        let site = try SiteIndex(archive: archive, buildDate: buildDate, templates: templates)
         let parts = SitePart.all(site)
         // The parts are independent: make them on all cores, the slowest first so none is left
         // running alone at the end, and list their pages in the parts' order (the sitemap's too).

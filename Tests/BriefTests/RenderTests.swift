@@ -6,7 +6,9 @@ import XCTest
 final class RenderTests: XCTestCase {
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func templates() throws -> TemplateSet {
+    static func templates() throws -> TemplateSet { try TemplateSet(files: templateFiles()) }
+
+    static func templateFiles() throws -> [String: String] {
         let folder = repo.appendingPathComponent("Templates")
         var files: [String: String] = [:]
         let items = FileManager.default.enumerator(atPath: folder.path)!
@@ -14,7 +16,7 @@ final class RenderTests: XCTestCase {
             guard item.hasSuffix(".mustache") else { continue }
             files[String(item.dropLast(".mustache".count))] = try String(contentsOf: folder.appendingPathComponent(item), encoding: .utf8)
         }
-        return try TemplateSet(files: files)
+        return files
     }
 
     static func assetFiles() -> Set<String> {
@@ -179,6 +181,34 @@ final class RenderTests: XCTestCase {
         let feed = pages.first { $0.path == "feed.xml" }!.text
         XCTAssertTrue(feed.contains("<title>Test &lt;Archive&gt;</title>"))
         XCTAssertTrue(feed.contains("<link href=\"briefs/raeisi-putin-moscow.html\"/>"))
+    }
+
+    /// Header, footer, brief links and entity chips are fragments rendered once and pasted in:
+    /// each page still gets those of its own depth and section, and a missing fragment is named.
+    func testRenderFragmentsFollowEachPage() throws {
+        let pages = try render()
+        func text(_ path: String) -> String { pages.first { $0.path == path }?.text ?? "" }
+        let home = text("index.html"), brief = text("briefs/raeisi-putin-moscow.html"), entity = text("entities/ebrahim-raeisi.html")
+        XCTAssertTrue(home.contains("<a class=\"site-title\" href=\"index.html\">Test &lt;Archive&gt;</a>"), home)
+        XCTAssertTrue(brief.contains("<a class=\"site-title\" href=\"../index.html\">Test &lt;Archive&gt;</a>"))
+        XCTAssertTrue(brief.contains("<li><a href=\"../briefs/index.html\" aria-current=\"page\">Briefs</a></li>"))
+        XCTAssertTrue(entity.contains("<li><a href=\"../entities/index.html\" aria-current=\"page\">Entities</a></li>"))
+        XCTAssertTrue(entity.contains("<li><a href=\"../briefs/index.html\">Briefs</a></li>"))
+        XCTAssertTrue(brief.contains("<a href=\"../feed.xml\">Atom feed</a>"))
+        XCTAssertTrue(brief.contains("<li><a href=\"../entities/vladimir-putin.html\" class=\"kind-person\">Vladimir Putin</a></li>\n<li>"))
+        XCTAssertTrue(brief.contains("<li><a href=\"../entities/moscow.html\" class=\"kind-place\">Moscow</a></li>\n</ul>"))
+        XCTAssertTrue(entity.contains("<li><time>2022-01-19</time> <a href=\"../briefs/raeisi-putin-moscow.html\">"))
+        XCTAssertTrue(entity.contains("&lt;script&gt;alert(1)&lt;/script&gt; headline</a></li>\n</ol>"), entity)
+        XCTAssertFalse(entity.contains("<script>"))
+
+        var files = try Self.templateFiles()
+        files["entity-chip"] = nil
+        do {
+            _ = try SiteRenderer.pages(for: Self.archive(), templates: TemplateSet(files: files), buildDate: "2026-11-23")
+            XCTFail("should throw")
+        } catch {
+            XCTAssertEqual(error.file, "Templates/entity-chip.mustache")
+        }
     }
 
     func testRenderBrokenTemplateThrowsDiagnostic() throws {
