@@ -35,6 +35,9 @@ struct ClusteringBenchmark: ParsableCommand {
     @Flag(help: "List the gold clusters that were split or mixed.")
     var errors = false
 
+    @Flag(help: "List every story with its gold events and its members' dates.")
+    var verbose = false
+
     func run() throws {
         let base = URL(fileURLWithPath: corpus)
         let gold = try loadGold(base.appendingPathComponent("clusters.tsv"))
@@ -63,6 +66,7 @@ struct ClusteringBenchmark: ParsableCommand {
                      score.bcubedP, score.bcubedR, score.bcubedF1, score.pairP, score.pairR, score.pairF1))
         print(String(format: "time: ingest %.2f s, merge %.3f s", t1.timeIntervalSince(t0), t2.timeIntervalSince(t1)))
         if errors { printErrors(predicted: predicted, gold: gold) }
+        if verbose { printStories(stories, gold: gold) }
 
         if let scale { try runScale(articles: articles, gold: gold, target: scale, tuning: tuning) }
     }
@@ -81,6 +85,8 @@ struct ClusteringBenchmark: ParsableCommand {
                 b.title = a.title.map { Replica.perturb($0, replica: replica) }
                 if let d = a.published { b.published = d.adding(days: replica * 40) }
                 if let d = a.eventDate { b.eventDate = d.adding(days: replica * 40) }
+                // A replica is a new article: the original's address (and the day in it) is not its own.
+                if replica > 0 { b.url = nil }
                 big.append(b)
                 bigGold[b.file] = "\(replica)/\(gold[name(a.file)] ?? "?")"
             }
@@ -112,6 +118,22 @@ struct ClusteringBenchmark: ParsableCommand {
                 let desc = parts.values.map { $0.sorted().joined(separator: ",") }.sorted().joined(separator: " | ")
                 print("\(g)\(mixed ? " (mixed)" : ""): \(desc)")
             }
+        }
+    }
+
+    /// One line per story: its gold events with counts, then each member with its day
+    /// (`-` when undated), so a wrong merge or split shows what the dates said.
+    private func printStories(_ stories: [Story], gold: [String: String]) {
+        for s in stories {
+            var events: [String: Int] = [:]
+            for m in s.members { events[gold[name(m.article.file)] ?? "?", default: 0] += 1 }
+            let mark = events.count > 1 ? "MIXED " : ""
+            print(mark + events.sorted { $0.key < $1.key }.map { "\($0.key) x\($0.value)" }.joined(separator: ", "))
+            let members = s.members.map { m -> String in
+                let d = m.article.eventDate ?? m.article.published
+                return name(m.article.file) + "@" + (d?.description ?? "-")
+            }
+            print("    " + members.sorted().joined(separator: " "))
         }
     }
 

@@ -8,7 +8,7 @@ struct ArticleFeatures: Sendable {
     var names: Set<UInt64>
     var numbers: Set<UInt64>
     var signature: [UInt64]
-    /// Day number of `eventDate ?? published` when known to the day.
+    /// Day number of `eventDate ?? published` when known to the day, else of the address.
     var day: Int?
     var wordCount: Int
 
@@ -43,6 +43,10 @@ struct ArticleFeatures: Sendable {
         self.numbers = numbers
         signature = ArticleFeatures.minHash.signature(MinHash.shingles(all))
         wordCount = total
-        if let d = article.eventDate ?? article.published, d.precision == .day { day = d.dayNumber } else { day = nil }
+        if let d = article.eventDate ?? article.published, d.precision == .day {
+            day = d.dayNumber
+        } else {
+            day = article.url.flatMap(URLDate.day)?.dayNumber
+        }
     }
 }

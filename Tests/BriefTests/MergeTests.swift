@@ -161,6 +161,40 @@ final class MergeTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(stories.map(\.members.count).max() ?? 0, 9, "\(stories.map { $0.members.map(\.article.file) })")
     }
 
+    func testAddressGivesTheDayWhenTheTextDoesNot() throws {
+        // Real ECB+ addresses: to the day in three spellings; a month alone is not a day.
+        let day = { (url: String) in URLDate.day(url)?.description }
+        XCTAssertEqual(day("http://www.utsandiego.com/news/2009/Feb/02/bn02jamal225516-no-headline/"), "2009-02-02")
+        XCTAssertEqual(day("http://tucsoncitizen.com/morgue/2009/02/04/109301-san-diego-lineman-arrested-on-suspicion-of-dui/"), "2009-02-04")
+        XCTAssertEqual(day("http://www.rediff.com/news/slide-show/slide-show-1-must-see-navy-pins-down-somali-pirates-in-heroic-face-off/20111111.htm"), "2011-11-11")
+        XCTAssertEqual(day("http://www.cnn.com/2009/POLITICS/03/03/endangered.species.act/"), "2009-03-03")
+        XCTAssertEqual(day("http://boston.redsox.mlb.com/news/article.jsp?ymd=20081216&content_id=3718580"), "2008-12-16")
+        XCTAssertNil(day("http://brutegorilla.blogspot.nl/2011/11/anti-piracy-ops-by-ins-sukanya.html"))
+        XCTAssertNil(day("http://www.nytimes.com/2007/04/10revenge.html"))
+        XCTAssertNil(day("http://www.people.com/people/article/0,,20697025,00.html"))
+
+        // 35_2ecbplus: ingest finds no date in its text, the address has one.
+        let reports = try chargersAndNavy().filter { $0.file.hasPrefix("ecb/35_") && $0.file.hasSuffix("ecbplus.txt") }
+        let undated = try XCTUnwrap(reports.first { $0.file == "ecb/35_2ecbplus.txt" })
+        XCTAssertNil(undated.eventDate ?? undated.published)
+        XCTAssertEqual(ArticleFeatures(undated).day, DayDate(year: 2009, month: 2, day: 2)!.dayNumber)
+        // So the date window holds it: moved two months on, the other dated reports of the
+        // arrest are a later event to it, not reports it may join for want of a date.
+        // (Copies are left out: a copy joins its original whatever the dates.)
+        let features = reports.map(ArticleFeatures.init)
+        let originals = reports.indices.filter { i in !reports.indices.contains { $0 != i && Merge.isCopy(features[i], features[$0]) } }.map { reports[$0] }
+        XCTAssertTrue(originals.contains { $0.file == undated.file })
+        let moved = originals.map { a -> Article in
+            guard a.file != undated.file, a.url.flatMap(URLDate.day) == nil, a.eventDate ?? a.published != nil else { return a }
+            var b = a
+            b.published = a.published?.adding(days: 60); b.eventDate = a.eventDate?.adding(days: 60)
+            return b
+        }
+        let story = try XCTUnwrap(Merge.stories(from: moved).first { $0.members.contains { $0.article.file == undated.file } })
+        let late = story.members.filter { m in ((m.article.eventDate ?? m.article.published)?.dayNumber ?? 0) > undated.url.flatMap(URLDate.day)!.dayNumber + 30 }
+        XCTAssertEqual(late.map(\.article.file), [])
+    }
+
     func testSplitNeedsBothHalvesApartInsideAndAcross() {
         // Three members with A-words, three with B-words, all sharing the topic word 0.
         func v(_ ids: [Int32]) -> TermVector {
