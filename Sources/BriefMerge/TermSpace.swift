@@ -30,7 +30,7 @@ struct TermSpace {
 
     init(_ features: [ArticleFeatures]) {
         for f in features {
-            for term in f.termCounts.keys {
+            for term in f.termCounts.keys.sorted() {
                 if let id = ids[term] {
                     documentFrequency[Int(id)] += 1
                 } else {
