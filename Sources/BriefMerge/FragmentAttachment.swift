@@ -26,7 +26,9 @@ struct FragmentAttachment {
             var best: (Float, Int)? = nil
             for (other, sum) in sums[c]! where clusters[other].count > maxSize {
                 let mean = sum / Float(clusters[c].count * clusters[other].count)
-                if mean >= threshold, mean > best?.0 ?? 0, datesAgree(clusters[c], clusters[other], days) { best = (mean, other) }
+                // Equal means go to the lower story index, not to whichever the dictionary lists first.
+                let better = best.map { mean > $0.0 || (mean == $0.0 && other < $0.1) } ?? true
+                if mean >= threshold, better, datesAgree(clusters[c], clusters[other], days) { best = (mean, other) }
             }
             guard let (_, target) = best else { continue }
             // Checked against the target as it was: stragglers do not chain through each other.

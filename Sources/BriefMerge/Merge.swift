@@ -40,7 +40,7 @@ public enum Merge {
         let maxDaySpan = tuning.maxDaySpan
         let n = articles.count
         guard n > 0 else { return [] }
-        let features = articles.map(ArticleFeatures.init)
+        let features = parallelMap(articles, ArticleFeatures.init)
         var active = [Bool](repeating: false, count: n)
         var pinned: [Int] = []
         var alone: [Int] = []
@@ -81,14 +81,20 @@ public enum Merge {
             }
         }
 
+        // Every candidate pair's cosine, computed once on all cores: clustering and stragglers use them.
+        let candidateKeys = candidates.related.union(candidates.nearDuplicates).sorted()
+        let similarities = parallelMap(Array(stride(from: 0, to: candidateKeys.count, by: 4096))) { start in
+            candidateKeys[start..<min(start + 4096, candidateKeys.count)].map { key in
+                TermVector.cosine(space.vectors[Int(key >> 32)], space.vectors[Int(key & 0xffff_ffff)])
+            }
+        }.flatMap { $0 }
+
         // Group similarity = the best cosine between any of their members.
         var best: [UInt64: Float] = [:]
-        for key in candidates.related.union(candidates.nearDuplicates) {
+        for (key, s) in zip(candidateKeys, similarities) {
             let (i, j) = (Int(key >> 32), Int(key & 0xffff_ffff))
             let (gi, gj) = (groupOf[i], groupOf[j])
-            guard gi != gj else { continue }
-            let s = TermVector.cosine(space.vectors[i], space.vectors[j])
-            guard s >= tuning.similarityFloor else { continue }
+            guard gi != gj, s >= tuning.similarityFloor else { continue }
             let gk = CandidatePairs.key(gi, gj)
             if s > best[gk] ?? 0 { best[gk] = s }
         }
@@ -113,11 +119,7 @@ public enum Merge {
             for part in parts { clusters.append(part.flatMap { groupMembers[gs[$0]] }) }
         }
         if tuning.attachThreshold > 0 {
-            var articlePairs: [(Int, Int, Float)] = []
-            for key in candidates.related.union(candidates.nearDuplicates).sorted() {
-                let (i, j) = (Int(key >> 32), Int(key & 0xffff_ffff))
-                articlePairs.append((i, j, TermVector.cosine(space.vectors[i], space.vectors[j])))
-            }
+            let articlePairs = zip(candidateKeys, similarities).map { (Int($0 >> 32), Int($0 & 0xffff_ffff), $1) }
             clusters = FragmentAttachment(threshold: tuning.attachThreshold, maxDaySpan: maxDaySpan)
                 .attach(clusters, pairs: articlePairs, days: features.map(\.day))
         }
@@ -126,7 +128,8 @@ public enum Merge {
         var stories = clusters.map { story(of: $0.sorted(), articles: articles, features: features) }
         StoryIdentity.assign(&stories, previousIDs: previousIDs)
         attachPinned(pinned, articles: articles, features: features, to: &stories)
-        return stories.sorted { order($0) < order($1) }
+        let keys = stories.map(order)
+        return stories.indices.sorted { keys[$0] < keys[$1] }.map { stories[$0] }
     }
 
     static func isCopy(_ a: ArticleFeatures, _ b: ArticleFeatures) -> Bool {
@@ -143,7 +146,9 @@ public enum Merge {
         let lead = indices[LeadChoice.best(indices.map { articles[$0] })]
         var members = [Story.Member(article: articles[lead], role: .lead)]
         var originals = [lead]
-        let rest = indices.filter { $0 != lead }.sorted { LeadChoice.score(articles[$0]) > LeadChoice.score(articles[$1]) }
+        var score: [Int: Double] = [:]
+        for i in indices where i != lead { score[i] = LeadChoice.score(articles[i]) }
+        let rest = indices.filter { $0 != lead }.sorted { score[$0]! > score[$1]! }
         for i in rest {
             if let o = originals.first(where: { isCopy(features[i], features[$0]) }) {
                 members.append(.init(article: articles[i], role: .copy(of: articles[o].file)))
