@@ -3,23 +3,46 @@ import Foundation
 
 /// Turns an archive into every file of the site.
 public enum SiteRenderer {
-    /// Every page of the site. Assets are copied by the caller. buildDate is "YYYY-MM-DD".
+    /// Every page of the site at once, in the parts' order (the sitemap's), then the sitemap.
+    /// Assets are copied by the caller. buildDate is "YYYY-MM-DD". A build streams with `render`.
     public static func pages(for archive: Archive, templates: TemplateSet, buildDate: String) throws(Diagnostic) -> [Page] {
+        let made = PartSlots<[Page]>(empty: [])
+        try render(archive, templates: templates, buildDate: buildDate) { (part: Int, pages: [Page]) throws(Diagnostic) in
+            made[part] = pages
+        }
+        return Array(made.values.joined())
+    }
+
+    /// Every page of the site, each part's pages handed to `take` as soon as they are made, on the
+    /// thread that made them (so `take` runs on all cores at once): a build writes them and lets
+    /// them go, and holds only the pages being made, never the whole site. `part` is the part's
+    /// index in `SitePart.all`; the sitemap comes last, as part `SitePart.all(site).count`.
+    /// When parts fail, the error thrown is the first one in the parts' order.
+    public static func render(_ archive: Archive, templates: TemplateSet, buildDate: String,
+                              take: @Sendable (_ part: Int, _ pages: [Page]) throws(Diagnostic) -> Void) throws(Diagnostic) {
         let site = try SiteIndex(archive: archive, buildDate: buildDate, templates: templates)
         let parts = SitePart.all(site)
-        // The parts are independent: make them on all cores, the slowest first so none is left
-        // running alone at the end, and list their pages in the parts' order (the sitemap's too).
+        // The slow parts first, so none is left running alone at the end.
         let slowestFirst = parts.indices.sorted { (parts[$0].isSlow ? 0 : 1, $0) < (parts[$1].isSlow ? 0 : 1, $1) }
-        let made = parallelMap(slowestFirst) { i -> Result<[Page], Diagnostic> in
-            do throws(Diagnostic) { return .success(try parts[i].pages(site: site, templates: templates)) } catch { return .failure(error) }
+        // Only the paths stay, for the sitemap, which lists pages in the parts' order.
+        let paths = PartSlots<[String]>(count: parts.count, empty: [])
+        let overwritten = SitePart.overwritten(parts)
+        for (i, path) in overwritten { paths[i] = [path] }
+        let failure = FirstFailure()
+        DispatchQueue.concurrentPerform(iterations: slowestFirst.count) { k in
+            let i = slowestFirst[k]
+            guard overwritten[i] == nil, !failure.precedes(i) else { return }
+            do throws(Diagnostic) {
+                let pages = try parts[i].pages(site: site, templates: templates)
+                paths[i] = pages.map(\.path)
+                try take(i, pages)
+            } catch {
+                failure.record(error, part: i)
+            }
         }
-        var byPart = [Result<[Page], Diagnostic>?](repeating: nil, count: parts.count)
-        for (k, i) in slowestFirst.enumerated() { byPart[i] = made[k] }
-        var pages: [Page] = []
-        pages.reserveCapacity(archive.briefs.count * 2 + archive.entities.count + archive.notes.count + 64)
-        for result in byPart { pages += try result!.get() }
-        pages.append(Page(path: "sitemap.xml", text: Feeds.sitemap(site: site, pages: pages)))
-        return pages
+        if let error = failure.error { throw error }
+        let listed = paths.values.joined().map { Page(path: $0, bytes: []) }
+        try take(parts.count, [Page(path: "sitemap.xml", text: Feeds.sitemap(site: site, pages: listed))])
     }
 
     /// The Markdown a brief page is rendered from (also written as `briefs/<id>.md`).
@@ -97,4 +120,44 @@ public enum SiteRenderer {
     }
 
     static func yaml(_ s: String) -> String { YAMLScalar.quoted(s) }
+}
+
+/// One value per site part, filled in from the threads that make the parts.
+private final class PartSlots<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private let empty: Value
+    private var slots: [Value]
+
+    init(count: Int = 0, empty: Value) { self.empty = empty; slots = Array(repeating: empty, count: count) }
+
+    subscript(part: Int) -> Value {
+        get { lock.lock(); defer { lock.unlock() }; return part < slots.count ? slots[part] : empty }
+        set {
+            lock.lock()
+            if part >= slots.count { slots += Array(repeating: empty, count: part + 1 - slots.count) }
+            slots[part] = newValue
+            lock.unlock()
+        }
+    }
+
+    var values: [Value] { lock.lock(); defer { lock.unlock() }; return slots }
+}
+
+/// The failure of the first part, in the parts' order, among those that failed. Parts after a
+/// failed one are not made (the build stops), but those before it are, so the error reported
+/// does not depend on which thread got where first.
+private final class FirstFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: (part: Int, error: Diagnostic)?
+
+    var error: Diagnostic? { lock.lock(); defer { lock.unlock() }; return first?.error }
+
+    /// Whether a part before `part` failed already (so `part` need not be made).
+    func precedes(_ part: Int) -> Bool { lock.lock(); defer { lock.unlock() }; return (first?.part ?? Int.max) < part }
+
+    func record(_ error: Diagnostic, part: Int) {
+        lock.lock()
+        if part < first?.part ?? Int.max { first = (part, error) }
+        lock.unlock()
+    }
 }

@@ -10,41 +10,86 @@ enum FileBytes {
         var errorDescription: String? { "\(path): \(call) failed: \(String(cString: strerror(code)))" }
     }
 
-    /// Makes the file at `path` hold exactly `bytes`, writing only when it holds something else.
-    /// Returns whether it wrote. A symbolic link or other non-file in the way is replaced, never followed.
-    static func update(_ path: String, to bytes: [UInt8]) throws -> Bool {
+    /// Which file: a file system and an inode.
+    struct Identity: Equatable { var device: UInt64; var inode: UInt64 }
+
+    /// Makes `path` (in a staging tree) hold `bytes`. When `current` (the same page in Output)
+    /// already holds them, its file is hard-linked in: nothing is written and the file keeps its
+    /// time. Other bytes go into a new file renamed into place, so a file that Output shares with
+    /// the staging tree is never written in place. Whatever was at `path` (a stale file, a
+    /// symbolic link, a folder) is replaced, never followed. Returns whether bytes were written.
+    static func place(_ path: String, _ bytes: [UInt8], current: String) throws -> Bool {
         var st = stat()
-        if lstat(path, &st) == 0 {
-            if st.st_mode & S_IFMT == S_IFREG {
-                if Int(st.st_size) == bytes.count, holds(path, bytes) { return false }
-            } else {
-                try? FileManager.default.removeItem(atPath: path)
+        let occupied = lstat(path, &st) == 0
+        if let kept = identity(of: current, ifItHolds: bytes) {
+            if occupied, st.st_mode & S_IFMT == S_IFREG, Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)) == kept {
+                return false   // the staging tree already shares Output's file
             }
+            if try link(current, at: path, expecting: kept, occupied: occupied) { return false }
         }
-        try write(path, bytes)
+        try create(path, bytes, occupied: occupied)
         return true
     }
 
-    /// True when the file's bytes equal `bytes` (the caller has checked the size).
-    private static func holds(_ path: String, _ bytes: [UInt8]) -> Bool {
+    /// The identity of the regular file at `path` when it holds exactly `bytes`, else nil.
+    static func identity(of path: String, ifItHolds bytes: [UInt8]) -> Identity? {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return false }
+        guard fd >= 0 else { return nil }
         defer { close(fd) }
-        if bytes.isEmpty { return true }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, Int(st.st_size) == bytes.count else { return nil }
+        let identity = Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+        if bytes.isEmpty { return identity }
         var buffer = [UInt8](repeating: 0, count: bytes.count)
         var done = 0
         while done < bytes.count {
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, bytes.count - done) }
-            if n <= 0 { return false }
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { return nil }
             done += n
         }
-        return buffer == bytes
+        return buffer == bytes ? identity : nil
     }
 
-    static func write(_ path: String, _ bytes: [UInt8]) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw Failure(path: path, call: "open", code: errno) }
-        defer { close(fd) }
+    /// Hard-links `source` at `path`; false when the system will not (another file system, a
+    /// file that changed under us), so the caller writes the bytes instead.
+    private static func link(_ source: String, at path: String, expecting kept: Identity, occupied: Bool) throws -> Bool {
+        let target = occupied ? temporary(path) : path
+        var made = Foundation.link(source, target) == 0
+        if !made, errno == EEXIST { unlink(target); made = Foundation.link(source, target) == 0 }
+        guard made else { return false }
+        var st = stat()
+        guard lstat(target, &st) == 0, Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)) == kept else {
+            unlink(target)
+            return false
+        }
+        if occupied { try rename(target, over: path) }
+        return true
+    }
+
+    /// Writes `bytes` to a new file at `path` (through a temporary name when something is there).
+    private static func create(_ path: String, _ bytes: [UInt8], occupied: Bool) throws {
+        let target = occupied ? temporary(path) : path
+        let flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
+        var fd = open(target, flags, 0o644)
+        if fd < 0, errno == EEXIST {
+            if !occupied { return try create(path, bytes, occupied: true) }
+            unlink(target)   // left by a killed build
+            fd = open(target, flags, 0o644)
+        }
+        guard fd >= 0 else { throw Failure(path: target, call: "open", code: errno) }
+        do {
+            try writeAll(fd, bytes, path: target)
+            close(fd)
+        } catch {
+            close(fd)
+            unlink(target)
+            throw error
+        }
+        if occupied { try rename(target, over: path) }
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
         var done = 0
         while done < bytes.count {
             let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + done, bytes.count - done) }
@@ -54,5 +99,35 @@ enum FileBytes {
             }
             done += n
         }
+    }
+
+    /// Renames `temporary` over `path`; a folder in the way is removed first.
+    private static func rename(_ temporary: String, over path: String) throws {
+        if Foundation.rename(temporary, path) == 0 {
+            // Two names of one file: rename does nothing, so drop the temporary name.
+            var st = stat()
+            if lstat(temporary, &st) == 0 { unlink(temporary) }
+            return
+        }
+        let code = errno
+        guard code == EISDIR || code == ENOTEMPTY || code == EEXIST else {
+            unlink(temporary)
+            throw Failure(path: path, call: "rename", code: code)
+        }
+        try? FileManager.default.removeItem(atPath: path)
+        guard Foundation.rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw Failure(path: path, call: "rename", code: code)
+        }
+    }
+
+    /// The name a file is made under before it replaces `path`: hidden, beside it, never a page
+    /// (the staging tree is pruned of anything that is not a page before it is swapped in), and
+    /// the writing thread's own, so two pages with one path never share a temporary file.
+    private static func temporary(_ path: String) -> String {
+        let mark = ".brief-new-\(pthread_self())"
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ".\(path)\(mark)" }
+        return "\(path[...slash]).\(path[path.index(after: slash)...])\(mark)"
     }
 }

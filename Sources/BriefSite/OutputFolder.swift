@@ -2,9 +2,11 @@ import BriefModel
 import CAtomicSwap
 import Foundation
 
-/// The output end of the pipeline. A build is written to a fresh folder beside `Output` and
-/// swapped in by one atomic exchange (two renames where the system has none) only when every file is written, so a failed or killed build leaves
-/// the previous `Output` exactly as it was. A lock file keeps two builds from interleaving.
+/// The output end of the pipeline. A build is written to a staging tree (`StagingTree`: the spare
+/// tree or a fresh folder beside `Output`) and swapped in by one atomic exchange (two renames where
+/// the system has none) only when every file is written, so a failed or killed build leaves the
+/// previous `Output` exactly as it was: its files are linked into the staging tree, never written.
+/// A lock file keeps two builds from interleaving.
 public struct OutputFolder {
     public let url: URL
 
@@ -30,65 +32,52 @@ public struct OutputFolder {
     public struct Written: Sendable {
         /// Files in the new Output.
         public var files = 0
-        /// Files whose bytes were written, because the tree they replace held other bytes or none.
+        /// Files whose bytes were written, because Output held other bytes or none (the rest are
+        /// Output's files, linked).
         public var changed = 0
     }
 
     /// The tree the previous build replaced, kept in the build cache: the next build updates it
-    /// to the new site (writing only files whose bytes differ) and swaps it in.
+    /// to the new site and swaps it in. It shares the files that did not change with Output
+    /// (hard links), so it costs the disk of the changed files only.
     var spare: URL { BuildCache.folder(for: url).appendingPathComponent("previous-output") }
 
-    /// Brings a staging tree to exactly `pages` plus assets, then swaps it for Output.
-    /// The staging tree is the spare (the site of two builds ago) when there is one, so that
-    /// a rebuild writes only the files that changed instead of creating every file again.
-    public func replace(with pages: [(path: String, bytes: [UInt8])], assets: URL?) throws(Diagnostic) -> Written {
-        let fm = FileManager.default
-        let stamp = "\(getpid())-\(UInt64(Date().timeIntervalSince1970 * 1000))"
-        let retired = parent.appendingPathComponent(".\(name).old-\(stamp)")
+    /// Where this build writes its site: the spare tree when there is one (its unchanged files
+    /// are already Output's), else a fresh folder beside Output. Call before rendering, so
+    /// pages are written as they are made.
+    func stage() throws(Diagnostic) -> StagingTree {
         removeLeftovers()
-        var staging = spare
+        var root = spare
         if !OutputFolder.isDirectory(spare) {
-            try? fm.removeItem(at: spare)
-            staging = parent.appendingPathComponent(".\(name).new-\(stamp)")
+            try? FileManager.default.removeItem(at: spare)
+            let stamp = "\(getpid())-\(UInt64(Date().timeIntervalSince1970 * 1000))"
+            root = parent.appendingPathComponent(".\(name).new-\(stamp)")
         }
         do {
-            var files: [(path: String, bytes: [UInt8])] = pages
-            if let assets { files += try OutputFolder.files(under: assets, prefix: "assets/") }
-            files.append((".gitkeep", []))
-            var wanted = Set<String>(), folders = Set<String>()
-            for file in files {
-                guard OutputFolder.safeURL(file.path, in: staging) != nil else {
-                    throw Diagnostic(.error, file: file.path, "refused: page path leads outside the output folder")
-                }
-                wanted.insert(file.path)
-                var folder = file.path
-                while let slash = folder.lastIndex(of: "/") { folder = String(folder[..<slash]); folders.insert(folder) }
-            }
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            OutputFolder.prune(staging, keeping: wanted, folders: folders)
-            for folder in folders.sorted() {
-                try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-            }
-            // Files are independent: compare and write them on all cores, keeping the first error.
-            let failure = FirstError()
-            let changed = ChangeCount()
-            let root = staging.path + "/"
-            let all = files
-            DispatchQueue.concurrentPerform(iterations: all.count) { i in
-                do {
-                    if try FileBytes.update(root + all[i].path, to: all[i].bytes) { changed.add() }
-                } catch { failure.record(error) }
-            }
-            if let error = failure.error { throw error }
-            try swapIn(staging, retired: retired)
-            return Written(files: all.count, changed: changed.value)
-        } catch let d as Diagnostic {
-            if staging != spare { try? fm.removeItem(at: staging) }
-            throw d
+            return try StagingTree(root: root, current: url, isSpare: root == spare)
         } catch {
-            if staging != spare { try? fm.removeItem(at: staging) }
+            throw Diagnostic(.error, file: root.path, "cannot create the staging folder: \(error.localizedDescription)")
+        }
+    }
+
+    /// Completes the staging tree (assets, and nothing that is not the site's) and swaps it for
+    /// Output. On failure Output is as it was.
+    func replace(_ staging: StagingTree, assets: URL?) throws(Diagnostic) -> Written {
+        try staging.finish(assets: assets)
+        let stamp = "\(getpid())-\(UInt64(Date().timeIntervalSince1970 * 1000))"
+        do {
+            try swapIn(staging.root, retired: parent.appendingPathComponent(".\(name).old-\(stamp)"))
+        } catch {
+            abandon(staging)
             throw Diagnostic(.error, file: url.path, "cannot write output: \(error.localizedDescription)")
         }
+        return Written(files: staging.files, changed: staging.changed)
+    }
+
+    /// After a failed build: a fresh staging folder is removed; the spare stays for the next
+    /// build, which brings it up to date whatever this one left in it.
+    func abandon(_ staging: StagingTree) {
+        if !staging.isSpare { try? FileManager.default.removeItem(at: staging.root) }
     }
 
     /// Puts `staging` in Output's place in one atomic exchange, and keeps the old site as the spare.
@@ -114,24 +103,6 @@ public struct OutputFolder {
         if fm.fileExists(atPath: retired.path) {
             try? fm.removeItem(at: spare)
             if (try? fm.moveItem(at: retired, to: spare)) == nil { try? fm.removeItem(at: retired) }
-        }
-    }
-
-    /// Removes from a staging tree every file and folder the new site does not have
-    /// (and anything that is not a plain file or folder, such as a symbolic link).
-    static func prune(_ root: URL, keeping wanted: Set<String>, folders: Set<String>) {
-        let fm = FileManager.default
-        guard let walker = fm.enumerator(atPath: root.path) else { return }
-        while let item = walker.nextObject() as? String {
-            let path = root.path + "/" + item
-            var st = stat()
-            guard lstat(path, &st) == 0 else { continue }
-            let type = st.st_mode & S_IFMT
-            if type == S_IFDIR {
-                if !folders.contains(item) { try? fm.removeItem(atPath: path); walker.skipDescendants() }
-            } else if type != S_IFREG || !wanted.contains(item) {
-                unlink(path)
-            }
         }
     }
 
@@ -172,20 +143,4 @@ public struct OutputFolder {
         guard !path.hasPrefix("/"), !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else { return nil }
         return root.appendingPathComponent(path)
     }
-}
-
-/// How many files a parallel loop wrote.
-private final class ChangeCount: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
-    func add() { lock.lock(); count += 1; lock.unlock() }
-}
-
-/// The first error of a parallel loop.
-private final class FirstError: @unchecked Sendable {
-    private let lock = NSLock()
-    private var first: Error?
-    var error: Error? { lock.lock(); defer { lock.unlock() }; return first }
-    func record(_ error: Error) { lock.lock(); if first == nil { first = error }; lock.unlock() }
 }

@@ -19,7 +19,7 @@ public enum SiteBuild {
         public var entities = 0
         public var notes = 0
         public var filesWritten = 0
-        /// Files whose bytes differ from the spare tree they were written into (see `OutputFolder`).
+        /// Files whose bytes were written: the rest are Output's unchanged files, linked (see `StagingTree`).
         public var filesChanged = 0
         public var seconds = 0.0
         public var stages: [(stage: String, seconds: Double)] = []
@@ -58,21 +58,37 @@ public enum SiteBuild {
         clock.lap("read")
         var result = try ArchiveAssembly.assemble(content, previousIDs: previous, memo: memo, progress: progress)
         clock.skip(result.seconds)
+        let renderStart = DispatchTime.now().uptimeNanoseconds
         // Stage results are valid whatever happens next: store them now and free their memory
         // before rendering, the build's peak.
         var records = result.memo
         result.memo = BuildMemo.Records()
         BuildCache.store(stages: &records, for: options.output)
         progress("render \(result.archive.briefs.count) briefs")
-        let pages = try SiteRenderer.pages(for: result.archive, templates: templates, buildDate: buildDate)
-        clock.lap("render")
-        if let json = pages.first(where: { $0.path == "archive.json" }) {
-            BuildMemo.record(ids: result.archive.briefs, archiveJSON: json.bytes, into: &records)
+        // Each part's pages are written as soon as they are rendered, so the site's bytes are never
+        // all in memory at once; only archive.json's are kept, for the ids record.
+        let staging = try output.stage()
+        let streamed = StreamedSite()
+        let written: OutputFolder.Written
+        do throws(Diagnostic) {
+            try SiteRenderer.render(result.archive, templates: templates, buildDate: buildDate) { (_, pages: [Page]) throws(Diagnostic) in
+                try streamed.write(pages, into: staging)
+            }
+            progress("write \(staging.files) files")
+            let finishing = DispatchTime.now().uptimeNanoseconds
+            written = try output.replace(staging, assets: options.templates.appendingPathComponent("assets"))
+            streamed.wrote(seconds: Double(DispatchTime.now().uptimeNanoseconds - finishing) / 1e9)
+        } catch {
+            output.abandon(staging)
+            throw error
         }
-        progress("write \(pages.count) files")
-        let written = try output.replace(with: pages.map { ($0.path, $0.bytes) },
-                                         assets: options.templates.appendingPathComponent("assets"))
-        clock.lap("write")
+        // Render and write run together on every core: the wall time is split between them.
+        let both = Double(DispatchTime.now().uptimeNanoseconds - renderStart) / 1e9
+        let writing = streamed.writeSeconds(of: both)
+        clock.skip([("render", both - writing), ("write", writing)])
+        if let archiveJSON = streamed.archiveJSON {
+            BuildMemo.record(ids: result.archive.briefs, archiveJSON: archiveJSON, into: &records)
+        }
         fingerprint.store(for: options.output)
         BuildCache.store(ids: records, for: options.output)
         clock.lap("cache")

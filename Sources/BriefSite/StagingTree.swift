@@ -1,0 +1,127 @@
+import BriefModel
+import BriefRender
+import Foundation
+
+/// The folder a build writes its site into, a batch of pages at a time while the rest is still
+/// being rendered, before `OutputFolder` swaps it for Output. It is the spare tree (the site the
+/// last build replaced) when there is one, so a page that did not change is usually there already.
+/// A page whose bytes equal Output's file is hard-linked to it; other bytes go into new files.
+/// Nothing in the tree is trusted: a stale file, a symbolic link or a folder where a page or a
+/// folder belongs is replaced, never followed, and `finish` removes whatever is not the site's.
+/// Pages come from all rendering threads at once: the bookkeeping is behind a lock, the file
+/// work is not.
+final class StagingTree: @unchecked Sendable {
+    let root: URL
+    /// Output as it is now: where unchanged pages are linked from.
+    let current: URL
+    /// Whether `root` is the spare tree kept in the build cache (else a fresh folder beside Output).
+    let isSpare: Bool
+    private let lock = NSLock()
+    private var written = 0
+    private var changedCount = 0
+    /// Every path written, and every folder checked to be a real folder of the tree.
+    private var wanted = Set<String>()
+    private var folders = Set<String>()
+
+    init(root: URL, current: URL, isSpare: Bool) throws {
+        self.root = root
+        self.current = current
+        self.isSpare = isSpare
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    }
+
+    /// Files in the tree, and how many of them had their bytes written (the rest are Output's).
+    var files: Int { lock.lock(); defer { lock.unlock() }; return written }
+    var changed: Int { lock.lock(); defer { lock.unlock() }; return changedCount }
+
+    /// Writes some pages (one part of the site); safe to call from several threads at once.
+    func write(_ pages: [Page]) throws(Diagnostic) {
+        try claim(pages)
+        let into = root.path + "/", from = current.path + "/"
+        var count = 0
+        for page in pages {
+            do {
+                if try FileBytes.place(into + page.path, page.bytes, current: from + page.path) { count += 1 }
+            } catch {
+                throw Diagnostic(.error, file: current.path, "cannot write output: \(error.localizedDescription)")
+            }
+        }
+        lock.lock(); changedCount += count; lock.unlock()
+    }
+
+    /// Checks the pages' paths, makes their folders and notes the paths as the site's.
+    private func claim(_ pages: [Page]) throws(Diagnostic) {
+        lock.lock()
+        defer { lock.unlock() }
+        for page in pages {
+            guard OutputFolder.safeURL(page.path, in: root) != nil else {
+                throw Diagnostic(.error, file: page.path, "refused: page path leads outside the output folder")
+            }
+            try makeFolders(for: page.path)
+            guard !folders.contains(page.path) else {
+                throw Diagnostic(.error, file: page.path, "refused: a page has the path of a folder")
+            }
+            if wanted.insert(page.path).inserted { written += 1 }
+        }
+    }
+
+    /// Makes each folder on the way to `path` a real folder, parents first; whatever else is
+    /// there (a symbolic link to somewhere outside, a file) is removed. Called under the lock.
+    private func makeFolders(for path: String) throws(Diagnostic) {
+        var prefixes: [String] = []
+        var folder = Substring(path)
+        while let slash = folder.lastIndex(of: "/") {
+            folder = folder[..<slash]
+            if folders.contains(String(folder)) { break }
+            prefixes.append(String(folder))
+        }
+        for folder in prefixes.reversed() {
+            guard !wanted.contains(folder) else {
+                throw Diagnostic(.error, file: path, "refused: a page path goes through another page")
+            }
+            let full = root.path + "/" + folder
+            var st = stat()
+            if lstat(full, &st) == 0, st.st_mode & S_IFMT != S_IFDIR { try? FileManager.default.removeItem(atPath: full) }
+            if mkdir(full, 0o755) != 0, errno != EEXIST {
+                throw Diagnostic(.error, file: full, "cannot create folder: \(String(cString: strerror(errno)))")
+            }
+            guard lstat(full, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else {
+                throw Diagnostic(.error, file: full, "cannot create folder")
+            }
+            folders.insert(folder)
+        }
+    }
+
+    /// Adds the assets and `.gitkeep`, then removes everything the new site does not have.
+    func finish(assets: URL?) throws(Diagnostic) {
+        var extra: [Page] = []
+        if let assets {
+            do {
+                extra = try OutputFolder.files(under: assets, prefix: "assets/").map { Page(path: $0.path, bytes: $0.bytes) }
+            } catch {
+                throw Diagnostic(.error, file: assets.path, "cannot read assets: \(error.localizedDescription)")
+            }
+        }
+        extra.append(Page(path: ".gitkeep", bytes: []))
+        try write(extra)
+        prune("")
+    }
+
+    /// Removes from the tree under `folder` each entry that is neither a page written by this
+    /// build nor one of its folders (a symbolic link is removed, never followed).
+    private func prune(_ folder: String) {
+        let path = folder.isEmpty ? root.path : root.path + "/" + folder
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+        for name in names {
+            let item = folder.isEmpty ? name : folder + "/" + name
+            let full = path + "/" + name
+            var st = stat()
+            guard lstat(full, &st) == 0 else { continue }
+            if st.st_mode & S_IFMT == S_IFDIR {
+                if folders.contains(item) { prune(item) } else { try? FileManager.default.removeItem(atPath: full) }
+            } else if st.st_mode & S_IFMT != S_IFREG || !wanted.contains(item) {
+                unlink(full)
+            }
+        }
+    }
+}
