@@ -58,7 +58,7 @@ public enum Merge {
 
         // Copies: verified LSH candidates, joined into groups that cluster as one voice.
         var copies = UnionFind(n)
-        for key in candidates.nearDuplicates.sorted() {
+        for key in candidates.nearDuplicates {
             let (i, j) = (Int(key >> 32), Int(key & 0xffff_ffff))
             if isCopy(features[i], features[j]) { copies.union(i, j) }
         }
@@ -82,7 +82,7 @@ public enum Merge {
         }
 
         // Every candidate pair's cosine, computed once on all cores: clustering and stragglers use them.
-        let candidateKeys = candidates.related.union(candidates.nearDuplicates).sorted()
+        let candidateKeys = candidates.all
         let similarities = parallelMap(Array(stride(from: 0, to: candidateKeys.count, by: 4096))) { start in
             candidateKeys[start..<min(start + 4096, candidateKeys.count)].map { key in
                 TermVector.cosine(space.vectors[Int(key >> 32)], space.vectors[Int(key & 0xffff_ffff)])
