@@ -35,33 +35,25 @@ public struct BuildMemo: Sendable {
     /// the cache when that file is the one the cache saw, because parsing it takes long at scale.
     func previousIDs(archiveJSON: [UInt8]?, parse: ([UInt8]) -> [String: String]) -> [String: String] {
         guard let archiveJSON else { return [:] }
-        if var r = ids.record(ContentHash.of(archiveJSON)) {
-            let pairs = r.array { r in (r.string(), r.string()) }
-            if !r.failed { return Dictionary(pairs, uniquingKeysWith: { a, _ in a }) }
+        if let (pairs, _) = ids.value(ContentHash.of(archiveJSON), { r in r.array { r in (r.string(), r.string()) } }) {
+            return Dictionary(pairs, uniquingKeysWith: { a, _ in a })
         }
         return parse(archiveJSON)
     }
 
     /// Remembers which brief each source file went to, for the `archive.json` this build writes.
     static func record(ids briefs: [Brief], archiveJSON: [UInt8], into records: inout Records) {
-        var w = CacheWriter()
         let pairs = briefs.flatMap { b in b.sources.map { ($0.file, b.id) } }
-        w.array(pairs) { w, p in w.string(p.0); w.string(p.1) }
-        records.ids = [(ContentHash.of(archiveJSON), w.bytes[...])]
+        records.ids = [(ContentHash.of(archiveJSON), CacheWriter.record { w in w.array(pairs) { w, p in w.string(p.0); w.string(p.1) } })]
     }
 
     /// Ingest of every file, from the cache where its bytes are unchanged; in parallel.
     func ingest(_ raws: [RawArticle], keys: [ContentHash], into records: inout Records) -> [IngestResult] {
         let memo = self
         let done = parallelMap(Array(raws.indices)) { i -> (IngestResult, ArraySlice<UInt8>, Bool) in
-            if var r = memo.ingest.record(keys[i]) {
-                let result = r.ingestResult()
-                if !r.failed, let stored = memo.ingest.recordBytes(keys[i]) { return (result, stored, true) }
-            }
+            if let hit = memo.ingest.value(keys[i], { $0.ingestResult() }) { return (hit.value, hit.record, true) }
             let result = Ingest.articles(from: raws[i])
-            var w = CacheWriter()
-            w.ingestResult(result)
-            return (result, w.bytes[...], false)
+            return (result, CacheWriter.record { $0.ingestResult(result) }, false)
         }
         records.ingest = zip(keys, done).map { ($0, $1.1) }
         records.reused["ingest"] = done.filter(\.2).count
@@ -75,9 +67,8 @@ public struct BuildMemo: Sendable {
         var key = ContentHash()
         for k in articleKeys { key.add(k) }
         for (file, id) in previousIDs.sorted(by: { $0.key < $1.key }) { key.add(file); key.add(id) }
-        if var r = stories.record(key) {
+        if let (layout, stored) = stories.value(key, { $0.storyLayout() }) {
             let byFile = Dictionary(articles.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
-            let layout = r.storyLayout()
             let rebuilt = layout.compactMap { s -> Story? in
                 let members = s.members.compactMap { m in byFile[m.file].map { Story.Member(article: $0, role: m.role) } }
                 guard members.count == s.members.count else { return nil }
@@ -85,15 +76,13 @@ public struct BuildMemo: Sendable {
                 story.formerIDs = s.formerIDs
                 return story
             }
-            if !r.failed, rebuilt.count == layout.count, let stored = stories.recordBytes(key) {
+            if rebuilt.count == layout.count {
                 records.stories = [(key, stored)]
                 return rebuilt
             }
         }
         let made = Merge.stories(from: articles, previousIDs: previousIDs)
-        var w = CacheWriter()
-        w.storyLayout(made)
-        records.stories = [(key, w.bytes[...])]
+        records.stories = [(key, CacheWriter.record { $0.storyLayout(made) })]
         return made
     }
 
@@ -113,14 +102,9 @@ public struct BuildMemo: Sendable {
                 case .copy(let of): key.add("copy"); key.add(of)
                 }
             }
-            if var r = memo.briefs.record(key) {
-                let brief = r.brief()
-                if !r.failed, let stored = memo.briefs.recordBytes(key) { return (key, brief, stored, true) }
-            }
+            if let hit = memo.briefs.value(key, { $0.brief() }) { return (key, hit.value, hit.record, true) }
             let brief = Merge.brief(from: story)
-            var w = CacheWriter()
-            w.brief(brief)
-            return (key, brief, w.bytes[...], false)
+            return (key, brief, CacheWriter.record { $0.brief(brief) }, false)
         }
         records.briefs = done.map { ($0.0, $0.2) }
         records.reused["merge", default: 0] += done.filter(\.3).count

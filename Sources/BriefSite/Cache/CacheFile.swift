@@ -45,6 +45,15 @@ struct CacheFile: Sendable {
         records[key].map { bytes[$0] }
     }
 
+    /// The value stored under `key`, decoded by `read`, with its record as stored; nil when
+    /// there is none or it does not decode (then the caller computes it again).
+    func value<T>(_ key: ContentHash, _ read: (inout CacheReader) -> T) -> (value: T, record: ArraySlice<UInt8>)? {
+        guard var reader = record(key) else { return nil }
+        let value = read(&reader)
+        guard !reader.failed, let stored = recordBytes(key) else { return nil }
+        return (value, stored)
+    }
+
     /// Writes the records through a temporary file and a rename, so a killed build leaves
     /// either the old cache or the new one. A cache that cannot be written is only a slower next build.
     static func write(_ records: [(key: ContentHash, record: ArraySlice<UInt8>)], to url: URL, identity: String) {

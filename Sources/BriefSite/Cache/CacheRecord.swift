@@ -6,6 +6,13 @@
 struct CacheWriter {
     private(set) var bytes: [UInt8] = []
 
+    /// The record `write` makes.
+    static func record(_ write: (inout CacheWriter) -> Void) -> ArraySlice<UInt8> {
+        var w = CacheWriter()
+        write(&w)
+        return w.bytes[...]
+    }
+
     mutating func int(_ v: Int) {
         var u = UInt64(bitPattern: Int64(v))
         // LEB128: small numbers (lengths, dates) take one or two bytes.
