@@ -61,9 +61,28 @@ extension SiteIndex {
         ])
     }
 
-    func briefListContext() -> [String: Any] {
-        page(root: "../", title: "Briefs", nav: "briefs", [
-            "briefs": briefsByDate.map { briefItem($0, root: "../") }, "briefCount": archive.briefs.count,
+    /// One page (from 1) of the briefs, newest first, `briefListPageSize` to a page.
+    func briefListContext(page number: Int) -> [String: Any] {
+        let size = SiteIndex.briefListPageSize, count = briefListPageCount
+        let root = number == 1 ? "../" : "../../"
+        let first = (number - 1) * size
+        let shown = briefsByDate[min(first, briefsByDate.count)..<min(first + size, briefsByDate.count)]
+        // Addresses of the other list pages, relative to this one.
+        func url(_ k: Int) -> String {
+            switch (number == 1, k == 1) {
+            case (true, true): return "index.html"
+            case (true, false): return "page/\(k).html"
+            case (false, true): return "../index.html"
+            case (false, false): return "\(k).html"
+            }
+        }
+        return page(root: root, title: number == 1 ? "Briefs" : "Briefs, page \(number)", nav: "briefs", [
+            "briefs": shown.map { briefItem($0, root: root) }, "briefCount": archive.briefs.count,
+            "isPaged": count > 1, "pageNumber": number, "pageCount": count,
+            "firstShown": first + 1, "lastShown": first + shown.count,
+            "hasNewer": number > 1, "newerURL": number > 1 ? url(number - 1) : "",
+            "hasOlder": number < count, "olderURL": number < count ? url(number + 1) : "",
+            "firstURL": url(1), "lastURL": url(count),
         ])
     }
 

@@ -3,13 +3,14 @@ import BriefModel
 /// One independently made piece of the site: a page, or a few files made together. `all` lists them
 /// in the order the site's pages have always been listed in.
 enum SitePart: Sendable {
-    case home, briefList, brief(Int), redirect(old: String, new: String)
+    case home, briefList(Int), brief(Int), redirect(old: String, new: String)
     case entityIndex, entity(Int), timeline(SiteIndex.TimelinePage?), noteIndex, note(Int), tag(Int)
     case sourceIndex, source(Int), search, notFound, searchIndex, archiveJSON, feed
 
     static func all(_ site: SiteIndex) -> [SitePart] {
         let archive = site.archive
-        var parts: [SitePart] = [.home, .briefList]
+        var parts: [SitePart] = [.home]
+        parts += (1...site.briefListPageCount).map(SitePart.briefList)
         parts += archive.briefs.indices.map(SitePart.brief)
         let briefIDs = Set(archive.briefs.map(\.id))
         for (old, new) in archive.redirects.sorted(by: { $0.key < $1.key })
@@ -47,7 +48,7 @@ enum SitePart: Sendable {
     /// The parts that each take long (a file about the whole archive).
     var isSlow: Bool {
         switch self {
-        case .searchIndex, .archiveJSON, .feed, .briefList, .timeline(nil), .entityIndex: return true
+        case .searchIndex, .archiveJSON, .feed, .timeline(nil), .entityIndex: return true
         default: return false
         }
     }
@@ -59,7 +60,8 @@ enum SitePart: Sendable {
         let archive = site.archive
         switch self {
         case .home: return try html("index.html", "home", site.homeContext())
-        case .briefList: return try html("briefs/index.html", "brief-list", site.briefListContext())
+        case .briefList(let page):
+            return try html(SiteIndex.briefListPath(page), "brief-list", site.briefListContext(page: page))
         case .brief(let i):
             let brief = archive.briefs[i]
             let markdown = SiteRenderer.briefMarkdownParts(brief)

@@ -5,7 +5,8 @@ import XCTest
 
 /// The timeline of a large archive: split into month pages of at most about 200 entries, nothing dropped.
 final class TimelineTests: XCTestCase {
-    func testLargeTimelineIsPagedByYearAndLinksResolve() throws {
+    /// 450 briefs from seed 003's text, two days apart from 2021-01-01 (brief-7 undated).
+    static func largeArchive() throws -> Archive {
         let seed = try String(contentsOf: TestPaths.seed("003"), encoding: .utf8)
         let paragraphs = seed.components(separatedBy: "\n\n").dropFirst(2).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         var briefs: [Brief] = []
@@ -17,8 +18,13 @@ final class TimelineTests: XCTestCase {
                                 sources: [.init(file: "articles/\(i).txt", outlet: "Iran Daily", title: nil, published: date, url: nil)],
                                 additions: [], formerIDs: []))
         }
-        let archive = Archive(config: SiteConfig(), briefs: briefs, entities: [], notes: [],
-                              timeline: TimelineAssembly.entries(briefs: briefs, notes: []), redirects: [:])
+        return Archive(config: SiteConfig(), briefs: briefs, entities: [], notes: [],
+                       timeline: TimelineAssembly.entries(briefs: briefs, notes: []), redirects: [:])
+    }
+
+    func testLargeTimelineIsPagedByYearAndLinksResolve() throws {
+        let archive = try Self.largeArchive()
+        let briefs = archive.briefs
         let pages = try SiteRenderer.pages(for: archive, templates: try TemplateFolder.read(TestPaths.templates), buildDate: "2026-11-23")
         let byPath = Dictionary(uniqueKeysWithValues: pages.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
 

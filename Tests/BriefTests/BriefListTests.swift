@@ -1,0 +1,43 @@
+import BriefModel
+import BriefRender
+import XCTest
+@testable import BriefSite
+
+/// The briefs list of a large archive: pages of 200, newest first, every brief on exactly one
+/// page, and the pager's links lead between them.
+final class BriefListTests: XCTestCase {
+    func testLargeBriefListIsPagedNewestFirst() throws {
+        let archive = try TimelineTests.largeArchive()
+        let pages = try SiteRenderer.pages(for: archive, templates: try TemplateFolder.read(TestPaths.templates), buildDate: "2026-11-23")
+        let byPath = Dictionary(uniqueKeysWithValues: pages.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
+        let listPages = ["briefs/index.html", "briefs/page/2.html", "briefs/page/3.html"]
+        XCTAssertEqual(byPath.keys.filter { $0.hasPrefix("briefs/page/") }.sorted(), Array(listPages.dropFirst()))
+
+        var listed: [String] = []
+        for (k, path) in listPages.enumerated() {
+            let html = try XCTUnwrap(byPath[path])
+            let prefix = k == 0 ? "<li><a href=\"../briefs/brief-" : "<li><a href=\"../../briefs/brief-"
+            let ids = html.components(separatedBy: prefix).dropFirst().map { "brief-" + String($0.prefix { $0 != "." }) }
+            XCTAssertEqual(ids.count, k < 2 ? 200 : 50, path)
+            XCTAssertTrue(html.contains("<ol class=\"items\" start=\"\(k * 200 + 1)\">"), path)
+            XCTAssertTrue(html.contains("Page \(k + 1) of 3"), path)
+            listed += ids
+        }
+        XCTAssertEqual(listed.count, 450)
+        XCTAssertEqual(Set(listed), Set(archive.briefs.map(\.id)), "every brief on exactly one page")
+        // Newest first across pages (brief-7 has no event date: its publication date places it).
+        XCTAssertEqual(listed, (0..<450).reversed().map { "brief-\($0)" })
+
+        let second = try XCTUnwrap(byPath["briefs/page/2.html"])
+        XCTAssertTrue(second.contains("<a href=\"../index.html\" rel=\"prev\">Newer</a>"))
+        XCTAssertTrue(second.contains("<a href=\"3.html\" rel=\"next\">Older</a>"))
+        XCTAssertTrue(try XCTUnwrap(byPath["briefs/index.html"]).contains("<a href=\"page/2.html\" rel=\"next\">Older</a>"))
+        XCTAssertFalse(try XCTUnwrap(byPath["briefs/page/3.html"]).contains("rel=\"next\""))
+
+        var assets = Set<String>()
+        for name in try FileManager.default.contentsOfDirectory(atPath: TestPaths.templates.appendingPathComponent("assets").path) {
+            assets.insert("assets/" + name)
+        }
+        XCTAssertEqual(LinkCheck.brokenLinks(in: pages, extraFiles: assets), [])
+    }
+}
