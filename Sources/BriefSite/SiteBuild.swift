@@ -64,9 +64,10 @@ public enum SiteBuild {
         var records = result.memo
         result.memo = BuildMemo.Records()
         BuildCache.store(stages: &records, for: options.output)
+        FreedMemory.release()
         progress("render \(result.archive.briefs.count) briefs")
         // Each part's pages are written as soon as they are rendered, so the site's bytes are never
-        // all in memory at once; only archive.json's are kept, for the ids record.
+        // all in memory at once.
         let staging = try output.stage()
         let streamed = StreamedSite()
         let written: OutputFolder.Written
@@ -86,8 +87,9 @@ public enum SiteBuild {
         let both = Double(DispatchTime.now().uptimeNanoseconds - renderStart) / 1e9
         let writing = streamed.writeSeconds(of: both)
         clock.skip([("render", both - writing), ("write", writing)])
-        if let archiveJSON = streamed.archiveJSON {
-            BuildMemo.record(ids: result.archive.briefs, archiveJSON: archiveJSON, into: &records)
+        // Read back rather than kept through rendering: its bytes are the largest page.
+        if let archiveJSON = FileManager.default.contents(atPath: options.output.appendingPathComponent("archive.json").path) {
+            BuildMemo.record(ids: result.archive.briefs, archiveJSON: [UInt8](archiveJSON), into: &records)
         }
         fingerprint.store(for: options.output)
         BuildCache.store(ids: records, for: options.output)
