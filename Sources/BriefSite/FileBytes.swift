@@ -32,6 +32,8 @@ enum FileBytes {
     }
 
     /// The identity of the regular file at `path` when it holds exactly `bytes`, else nil.
+    /// Read in pieces into one buffer per thread: a buffer per file, as large as the file, made
+    /// the allocator grow and shrink its heaps for every page.
     static func identity(of path: String, ifItHolds bytes: [UInt8]) -> Identity? {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return nil }
@@ -39,16 +41,20 @@ enum FileBytes {
         var st = stat()
         guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, Int(st.st_size) == bytes.count else { return nil }
         let identity = Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
-        if bytes.isEmpty { return identity }
-        var buffer = [UInt8](repeating: 0, count: bytes.count)
-        var done = 0
-        while done < bytes.count {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, bytes.count - done) }
-            if n < 0, errno == EINTR { continue }
-            if n <= 0 { return nil }
-            done += n
+        let piece = 1 << 16
+        return withUnsafeTemporaryAllocation(byteCount: piece, alignment: 16) { buffer -> Identity? in
+            bytes.withUnsafeBytes { want -> Identity? in
+                var done = 0
+                while done < want.count {
+                    let n = read(fd, buffer.baseAddress!, min(piece, want.count - done))
+                    if n < 0, errno == EINTR { continue }
+                    if n <= 0 { return nil }
+                    if memcmp(buffer.baseAddress!, want.baseAddress! + done, n) != 0 { return nil }
+                    done += n
+                }
+                return identity
+            }
         }
-        return buffer == bytes ? identity : nil
     }
 
     /// Hard-links `source` at `path`; false when the system will not (another file system, a

@@ -137,10 +137,13 @@ public struct OutputFolder {
         }
     }
 
-    /// A relative page path resolved inside `root`, or nil when it would leave it.
-    static func safeURL(_ path: String, in root: URL) -> URL? {
-        let parts = path.split(separator: "/")
-        guard !path.hasPrefix("/"), !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else { return nil }
-        return root.appendingPathComponent(path)
+    /// Whether a page path stays inside the output folder: relative, with no `.` or `..` part.
+    /// Checked for every page, so on the path's bytes, without making a URL.
+    static func isSafe(_ path: String) -> Bool {
+        guard let first = path.utf8.first, first != UInt8(ascii: "/") else { return false }
+        for part in path.utf8.split(separator: UInt8(ascii: "/")) {
+            if part.elementsEqual(".".utf8) || part.elementsEqual("..".utf8) { return false }
+        }
+        return true
     }
 }

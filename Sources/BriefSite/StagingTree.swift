@@ -54,7 +54,7 @@ final class StagingTree: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         for page in pages {
-            guard OutputFolder.safeURL(page.path, in: root) != nil else {
+            guard OutputFolder.isSafe(page.path) else {
                 throw Diagnostic(.error, file: page.path, "refused: page path leads outside the output folder")
             }
             try makeFolders(for: page.path)
