@@ -2,8 +2,8 @@ import BriefModel
 import BriefRender
 import Foundation
 
-/// The folder a build writes its site into, a batch of pages at a time while the rest is still
-/// being rendered, before `OutputFolder` swaps it for Output. It is the spare tree (the site the
+/// The folder a build writes its site into, each part's pages as soon as they are rendered, before
+/// `OutputFolder` swaps it for Output. It is the spare tree (the site the
 /// last build replaced) when there is one, so a page that did not change is usually there already.
 /// A page whose bytes equal Output's file is hard-linked to it; other bytes go into new files.
 /// Nothing in the tree is trusted: a stale file, a symbolic link or a folder where a page or a
