@@ -73,7 +73,17 @@ final class SharedOutputFilesTests: XCTestCase {
         // Nothing changed: no file is written, and Output keeps every file it had.
         let again = try build(force: true)
         XCTAssertEqual(again.filesChanged, 0)
-        XCTAssertTrue(files(output).allSatisfy { after[$0.key]?.inode == $0.value.inode })
+        let shared = files(output)
+        XCTAssertTrue(shared.allSatisfy { after[$0.key]?.inode == $0.value.inode })
+
+        // Now the spare tree is the staging tree and shares every file with Output: another edit
+        // still leaves each of Output's files with the bytes it had.
+        try editNote()
+        try build()
+        let retiredAgain = files(spare)
+        for (path, old) in shared {
+            XCTAssertEqual(retiredAgain[path]?.bytes, old.bytes, "\(path): a file shared with Output was written in place")
+        }
     }
 
     /// A build that fails after writing much of its new site into the spare tree (which shares
