@@ -56,7 +56,7 @@ public enum SiteBuild {
         let lastArchive = FileManager.default.contents(atPath: options.output.appendingPathComponent("archive.json").path).map { [UInt8]($0) }
         let previous = memo.previousIDs(archiveJSON: lastArchive, parse: PreviousBuild.briefIDs)
         clock.lap("read")
-        var result = try ArchiveAssembly.assemble(content, previousIDs: previous, memo: memo, progress: progress)
+        var result = try ArchiveAssembly.assemble(consume content, previousIDs: previous, memo: memo, progress: progress)
         clock.skip(result.seconds)
         let renderStart = DispatchTime.now().uptimeNanoseconds
         // Stage results are valid whatever happens next: store them now and free their memory
