@@ -46,7 +46,7 @@ enum FileBytes {
             bytes.withUnsafeBytes { want -> Identity? in
                 var done = 0
                 while done < want.count {
-                    let n = read(fd, buffer.baseAddress!, min(piece, want.count - done))
+                    let n = Foundation.read(fd, buffer.baseAddress!, min(piece, want.count - done))
                     if n < 0, errno == EINTR { continue }
                     if n <= 0 { return nil }
                     if memcmp(buffer.baseAddress!, want.baseAddress! + done, n) != 0 { return nil }
@@ -55,6 +55,27 @@ enum FileBytes {
                 return identity
             }
         }
+    }
+
+    /// The bytes of the regular file at `path`, read straight into one array (no `Data` to copy
+    /// from: archive.json is tens of megabytes at scale), or nil.
+    static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(st.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let n = Foundation.read(fd, buffer.baseAddress! + count, size - count)
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { failed = true; return }
+                count += n
+            }
+        }
+        return failed ? nil : bytes
     }
 
     /// Hard-links `source` at `path`; false when the system will not (another file system, a

@@ -87,9 +87,11 @@ public enum SiteBuild {
         let both = Double(DispatchTime.now().uptimeNanoseconds - renderStart) / 1e9
         let writing = streamed.writeSeconds(of: both)
         clock.skip([("render", both - writing), ("write", writing)])
-        // Read back rather than kept through rendering: its bytes are the largest page.
-        if let archiveJSON = FileManager.default.contents(atPath: options.output.appendingPathComponent("archive.json").path) {
-            BuildMemo.record(ids: result.archive.briefs, archiveJSON: [UInt8](archiveJSON), into: &records)
+        // Read back rather than kept through rendering (its bytes are the largest page), once
+        // rendering's memory is handed back.
+        FreedMemory.release()
+        if let archiveJSON = FileBytes.read(options.output.appendingPathComponent("archive.json").path) {
+            BuildMemo.record(ids: result.archive.briefs, archiveJSON: archiveJSON, into: &records)
         }
         fingerprint.store(for: options.output)
         BuildCache.store(ids: records, for: options.output)
