@@ -53,8 +53,10 @@ public enum SiteBuild {
         }
         let templates = try TemplateFolder.read(options.templates)
         let memo = force ? BuildMemo.none : BuildCache.load(for: options.output)
-        let lastArchive = FileManager.default.contents(atPath: options.output.appendingPathComponent("archive.json").path).map { [UInt8]($0) }
-        let previous = memo.previousIDs(archiveJSON: lastArchive, parse: PreviousBuild.briefIDs)
+        // The last archive.json (tens of megabytes at scale) is only needed for the ids: read
+        // into one array, not kept past this line.
+        let previous = memo.previousIDs(archiveJSON: FileBytes.read(options.output.appendingPathComponent("archive.json").path),
+                                        parse: PreviousBuild.briefIDs)
         clock.lap("read")
         var result = try ArchiveAssembly.assemble(consume content, previousIDs: previous, memo: memo, progress: progress)
         clock.skip(result.seconds)
