@@ -140,6 +140,30 @@ final class MergeTests: XCTestCase {
         }
     }
 
+    /// Lindsay Lohan's 2013 rehab stay, one gold event of ECB+ topic 1, merged with the whole
+    /// corpus through the real ingest: outlets reported her checking in on May 2-3 and leaving
+    /// on June 12-14, six weeks later. Follow-ups that late are still the event; with a two-week
+    /// span they fell apart. The topic's other event (2008, the ecb files) stays apart.
+    func testFollowUpsWeeksLaterStayWithTheirEvent() throws {
+        let folder = TestPaths.repository.appendingPathComponent("../shared/corpora/ecbplus-dev/articles").standardizedFileURL
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
+        XCTAssertGreaterThan(names.count, 700)
+        let articles = try names.flatMap { name in
+            Ingest.articles(from: RawArticle(path: "ecb/\(name)", bytes: [UInt8](try Data(contentsOf: folder.appendingPathComponent(name))))).articles
+        }
+        func storyOf(_ file: String, in stories: [Story]) -> Set<String> {
+            Set(stories.first { s in s.members.contains { $0.article.file == "ecb/\(file)" } }?.members.map(\.article.file) ?? [])
+        }
+        XCTAssertEqual(articles.first { $0.file == "ecb/1_12ecbplus.txt" }?.published?.description, "2013-05-02")
+        XCTAssertEqual(articles.first { $0.file == "ecb/1_3ecbplus.txt" }?.published?.description, "2013-06-14")
+        let story = storyOf("1_12ecbplus.txt", in: Merge.stories(from: articles))
+        XCTAssertTrue(story.isSuperset(of: ["ecb/1_3ecbplus.txt", "ecb/1_1ecbplus.txt", "ecb/1_8ecbplus.txt"]), "\(story.sorted())")
+        XCTAssertFalse(story.contains { $0.hasSuffix("ecb.txt") }, "\(story.sorted())")
+        var twoWeeks = Merge.Tuning()
+        twoWeeks.maxDaySpan = 14
+        XCTAssertFalse(storyOf("1_12ecbplus.txt", in: Merge.stories(from: articles, tuning: twoWeeks)).contains("ecb/1_3ecbplus.txt"))
+    }
+
     func testTwoArrestsOfOneKindAreCutApart() throws {
         let articles = try chargersAndNavy()
         var unsplit = Merge.Tuning()
