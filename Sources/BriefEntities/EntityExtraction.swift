@@ -42,7 +42,7 @@ public enum EntityExtraction {
             return partial
         }) { statistics.add(part) }
         let finder = MentionFinder(gazetteer: gazetteer, catalog: catalog, statistics: statistics)
-        let found = parallelMap(chunks) { range -> TextFindings in
+        var found = parallelMap(chunks) { range -> TextFindings in
             var f = TextFindings()
             for index in range { find(in: texts[index], index: index, isBrief: index < briefs.count, finder: finder, into: &f) }
             return f
@@ -50,7 +50,13 @@ public enum EntityExtraction {
         var mentions: [Mention] = []
         var roles: [RoleReference] = []
         var quotes: [(text: Int, speaker: QuoteSpeaker, quote: String)] = []
-        for f in found {
+        mentions.reserveCapacity(found.reduce(0) { $0 + $1.mentions.count })
+        roles.reserveCapacity(found.reduce(0) { $0 + $1.roles.count })
+        for k in found.indices {
+            // Each chunk is let go once copied: holding them all beside the joined arrays
+            // doubled the stage's memory (over 400 MB of mentions at 50,000 articles).
+            let f = found[k]
+            found[k] = TextFindings()
             let m0 = mentions.count, r0 = roles.count
             mentions += f.mentions
             roles += f.roles

@@ -71,9 +71,27 @@ struct CacheFile: Sendable {
         var w = CacheWriter()
         w.string(identity)
         w.int(Int(Int64(bitPattern: sum.a))); w.int(Int(Int64(bitPattern: sum.b)))
-        let bytes = magic + w.bytes + tail
-        let fm = FileManager.default
-        try? fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? Data(bytes).write(to: url, options: .atomic)
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // Head and records written one after the other, not joined first: at 50,000 articles
+        // the records are 70 MB, and two more copies of them were the build's memory peak.
+        let temporary = url.path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        let written = writeAll(fd, magic) && writeAll(fd, w.bytes) && writeAll(fd, tail)
+        close(fd)
+        if !written || rename(temporary, url.path) != 0 { unlink(temporary) }
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + done, buffer.count - done)
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { return false }
+                done += n
+            }
+            return true
+        }
     }
 }
