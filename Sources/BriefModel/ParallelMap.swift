@@ -5,7 +5,8 @@ public func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Se
     guard items.count > 1 else { return items.map(transform) }
     let buffer = UnsafeMutableBufferPointer<U?>.allocate(capacity: items.count)
     buffer.initialize(repeating: nil)
-    defer { buffer.deallocate() }
+    // Deinitialized before it is freed: deallocating alone kept every result alive for good.
+    defer { buffer.deinitialize(); buffer.deallocate() }
     nonisolated(unsafe) let slots = buffer
     DispatchQueue.concurrentPerform(iterations: items.count) { i in slots[i] = transform(items[i]) }
     return buffer.map { $0! }
