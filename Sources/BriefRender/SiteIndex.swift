@@ -125,8 +125,14 @@ struct SiteIndex: Sendable {
         for n in archive.notes where seenNotes.insert(n.id).inserted {
             entries.append(.init(date: n.date, kind: .note, id: n.id))
         }
+        // A date known only to the year files under "YYYY-00", before the year's months: ordered
+        // as January 1 it fell among that month's entries and split them into two months.
+        func key(_ d: DayDate) -> (Int, Int, Int) { d.precision == .year ? (d.year, 0, 0) : (d.year, d.month, d.day) }
         let dated = entries.enumerated().filter { $0.element.date != nil }
-            .sorted { a, b in a.element.date! != b.element.date! ? a.element.date! < b.element.date! : a.offset < b.offset }
+            .sorted { a, b in
+                let (x, y) = (key(a.element.date!), key(b.element.date!))
+                return x != y ? x < y : a.offset < b.offset
+            }
             .map(\.element)
         return dated + entries.filter { $0.date == nil }
     }

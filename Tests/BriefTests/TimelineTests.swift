@@ -50,6 +50,28 @@ final class TimelineTests: XCTestCase {
         }
         XCTAssertEqual(LinkCheck.brokenLinks(in: pages, extraFiles: assets), [])
     }
+
+    /// A brief known only to the year sorts as "YYYY-00", before that year's months: ordered as
+    /// January 1 it split January into two sections (the same anchor twice) and, paged, into two
+    /// pages of one name, one overwriting the other.
+    func testYearOnlyDateDoesNotSplitItsYearsFirstMonth() throws {
+        let full = try Self.largeArchive()
+        var briefs = full.briefs
+        briefs[3].date = DayDate(year: 2021, precision: .year)
+        briefs[3].published = nil
+        for small in [false, true] {
+            let some = small ? Array(briefs.prefix(40)) : briefs
+            let archive = Archive(config: SiteConfig(), briefs: some, entities: [], notes: [],
+                                  timeline: TimelineAssembly.entries(briefs: some, notes: []), redirects: [:])
+            let pages = try SiteRenderer.pages(for: archive, templates: try TemplateFolder.read(TestPaths.templates), buildDate: "2026-11-23")
+            XCTAssertEqual(Set(pages.map { $0.path }).count, pages.count, "two pages of one name")
+            let timeline = pages.filter { $0.path.hasPrefix("timeline/") }.map { String(decoding: $0.bytes, as: UTF8.self) }.joined()
+            XCTAssertEqual(timeline.components(separatedBy: "id=\"m-2021-01\"").count, 2, "January once")
+            XCTAssertEqual(timeline.components(separatedBy: "id=\"m-2021-00\"").count, 2, "the year-only brief's own section")
+            let listed = timeline.components(separatedBy: "<a href=\"../briefs/brief-").count - 1
+            XCTAssertEqual(listed, some.count, "every brief on the timeline once")
+        }
+    }
 }
 
 private enum SiteIndexLimit { static let value = 200 }
