@@ -30,21 +30,6 @@ enum SitePart: Sendable {
         return parts
     }
 
-    /// The parts whose one page a later part writes again, with that page's path: a paged timeline
-    /// names two pages alike when a month comes twice in date order (a year-only date between two
-    /// dates of its first month). The last one written is the one the site has always kept, so
-    /// the others need not be made; the sitemap still lists each.
-    static func overwritten(_ parts: [SitePart]) -> [Int: String] {
-        var last: [String: Int] = [:], paths: [Int: String] = [:]
-        for (i, part) in parts.enumerated() {
-            guard case .timeline(let page?) = part else { continue }
-            let path = "timeline/\(page.file)"
-            if let earlier = last[path] { paths[earlier] = path }
-            last[path] = i
-        }
-        return paths
-    }
-
     /// The parts that each take long (a file about the whole archive).
     var isSlow: Bool {
         switch self {

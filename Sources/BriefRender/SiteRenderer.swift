@@ -26,12 +26,10 @@ public enum SiteRenderer {
         let slowestFirst = parts.indices.sorted { (parts[$0].isSlow ? 0 : 1, $0) < (parts[$1].isSlow ? 0 : 1, $1) }
         // Only the paths stay, for the sitemap, which lists pages in the parts' order.
         let paths = PartSlots<[String]>(count: parts.count, empty: [])
-        let overwritten = SitePart.overwritten(parts)
-        for (i, path) in overwritten { paths[i] = [path] }
         let failure = FirstFailure()
         DispatchQueue.concurrentPerform(iterations: slowestFirst.count) { k in
             let i = slowestFirst[k]
-            guard overwritten[i] == nil, !failure.precedes(i) else { return }
+            guard !failure.precedes(i) else { return }
             do throws(Diagnostic) {
                 let pages = try parts[i].pages(site: site, templates: templates)
                 paths[i] = pages.map(\.path)
