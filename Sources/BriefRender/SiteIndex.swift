@@ -31,7 +31,7 @@ struct SiteIndex: Sendable {
     let chromes: [ChromeKey: Chrome]
 
     init(archive: Archive, buildDate: String, templates: TemplateSet) throws(Diagnostic) {
-        try ContextItems.check(templates)
+        try Fragment.check(templates)
         self.templates = templates
         self.archive = archive
         self.buildDate = buildDate

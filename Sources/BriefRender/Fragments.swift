@@ -1,0 +1,32 @@
+import BriefModel
+
+/// The templates rendered once and pasted into many pages, the way Hugo's `partialCached`
+/// works: a brief is listed on the page of every entity it mentions, an entity on every brief
+/// that mentions it, and the same header and footer are on every page. Rendering them tag by
+/// tag, page after page, was most of the site's Mustache time.
+enum Fragment {
+    /// `link` of a brief item: how entity pages list a brief.
+    static let briefLink = "brief-link"
+    /// `chip` of an entity link: how brief pages list an entity.
+    static let entityChip = "entity-chip"
+    /// Every page's `header` and `footer` (see `Chrome`).
+    static let header = "header", footer = "footer"
+
+    /// All four exist (checked once, so that rendering them cannot fail later).
+    static func check(_ templates: TemplateSet) throws(Diagnostic) {
+        for name in [briefLink, entityChip, header, footer] where !templates.names.contains(name) {
+            throw Diagnostic(.error, file: "\(templates.folderName)/\(name).mustache",
+                             "template is missing: page headers and footers, brief lists and entity chips are rendered from these fragments")
+        }
+    }
+}
+
+extension TemplateSet {
+    /// A fragment checked by `Fragment.check`, rendered with the same HTML escaping as pages.
+    /// The final newline of its file is not part of it: the page's template places it.
+    func fragment(_ name: String, _ context: [String: Any]) -> String {
+        var html = library.render(context, withTemplate: name) ?? ""
+        if html.hasSuffix("\n") { html.removeLast() }
+        return html
+    }
+}
