@@ -1,3 +1,4 @@
+import BriefModel
 import Foundation
 
 /// A sparse, unit-length TF-IDF vector: term ids ascending with their weights.
@@ -43,7 +44,9 @@ struct TermSpace {
         // term in every article is still a real word of the event, not noise.
         let n = Float(features.count + TermSpace.background)
         let idf = documentFrequency.map { log(1 + n / Float($0)) }
-        vectors = features.map { f in
+        // Each article's vector is its own: made on all cores.
+        let ids = self.ids
+        vectors = parallelMap(features) { f in
             var pairs: [(Int32, Float)] = []
             pairs.reserveCapacity(f.termCounts.count)
             for (term, count) in f.termCounts {
