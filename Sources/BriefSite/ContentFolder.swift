@@ -32,10 +32,10 @@ public struct ContentFolder: Sendable {
         let paths = try files(under: root, folder: "articles")
         var articles: [RawArticle] = []
         articles.reserveCapacity(paths.count)
-        for (path, read) in zip(paths, parallelMap(paths) { readBytes(base + $0) }) {
+        for (path, read) in zip(paths, parallelMap(paths) { FileBytes.read(base + $0) }) {
             switch read {
             case .success(let bytes): articles.append(RawArticle(path: path, bytes: bytes))
-            case .failure(let why): diagnostics.append(Diagnostic(file: path, "skipped: cannot be read (\(why.reason))"))
+            case .failure(let why): diagnostics.append(Diagnostic(file: path, "skipped: cannot be read (\(String(cString: strerror(why.code))))"))
             }
         }
         var notes: [(String, String)] = []
@@ -99,30 +99,5 @@ public struct ContentFolder: Sendable {
             }
         }
         return paths.sorted()
-    }
-
-    struct ReadFailure: Error { var reason: String }
-
-    /// A whole file with plain system calls; never through a symbolic link.
-    static func readBytes(_ path: String) -> Result<[UInt8], ReadFailure> {
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(ReadFailure(reason: String(cString: strerror(errno)))) }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { return .failure(ReadFailure(reason: String(cString: strerror(errno)))) }
-        var bytes = [UInt8](repeating: 0, count: max(Int(st.st_size), 0))
-        var done = 0
-        while true {
-            if done == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) } // grew while read
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failure(ReadFailure(reason: String(cString: strerror(errno))))
-            }
-            if n == 0 { break }
-            done += n
-        }
-        bytes.removeSubrange(done...)
-        return .success(bytes)
     }
 }

@@ -57,25 +57,27 @@ enum FileBytes {
         }
     }
 
-    /// The bytes of the regular file at `path`, read straight into one array (no `Data` to copy
-    /// from: archive.json is tens of megabytes at scale), or nil.
-    static func read(_ path: String) -> [UInt8]? {
+    /// The bytes of the regular file at `path`, read straight into one array with plain system
+    /// calls (no `Data` to copy from: archive.json is tens of megabytes at scale, and a build
+    /// reads tens of thousands of articles), never through a symbolic link.
+    static func read(_ path: String) -> Result<[UInt8], Failure> {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+        guard fd >= 0 else { return .failure(Failure(path: path, call: "open", code: errno)) }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard fstat(fd, &st) == 0 else { return .failure(Failure(path: path, call: "fstat", code: errno)) }
+        guard st.st_mode & S_IFMT == S_IFREG else { return .failure(Failure(path: path, call: "open", code: EISDIR)) }
         let size = Int(st.st_size)
-        var failed = false
+        var code: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             while count < size {
                 let n = Foundation.read(fd, buffer.baseAddress! + count, size - count)
                 if n < 0, errno == EINTR { continue }
-                if n <= 0 { failed = true; return }
+                if n <= 0 { code = n < 0 ? errno : EIO; return }   // EIO: the file shrank while read
                 count += n
             }
         }
-        return failed ? nil : bytes
+        return code == 0 ? .success(bytes) : .failure(Failure(path: path, call: "read", code: code))
     }
 
     /// Hard-links `source` at `path`; false when the system will not (another file system, a

@@ -55,7 +55,7 @@ public enum SiteBuild {
         let memo = force ? BuildMemo.none : BuildCache.load(for: options.output)
         // The last archive.json (tens of megabytes at scale) is only needed for the ids: read
         // into one array, not kept past this line.
-        let previous = memo.previousIDs(archiveJSON: FileBytes.read(options.output.appendingPathComponent("archive.json").path),
+        let previous = memo.previousIDs(archiveJSON: try? FileBytes.read(options.output.appendingPathComponent("archive.json").path).get(),
                                         parse: PreviousBuild.briefIDs)
         clock.lap("read")
         var result = try ArchiveAssembly.assemble(consume content, previousIDs: previous, memo: memo, progress: progress)
@@ -92,7 +92,7 @@ public enum SiteBuild {
         // Read back rather than kept through rendering (its bytes are the largest page), once
         // rendering's memory is handed back.
         FreedMemory.release()
-        if let archiveJSON = FileBytes.read(options.output.appendingPathComponent("archive.json").path) {
+        if let archiveJSON = try? FileBytes.read(options.output.appendingPathComponent("archive.json").path).get() {
             BuildMemo.record(ids: result.archive.briefs, archiveJSON: archiveJSON, into: &records)
         }
         fingerprint.store(for: options.output)

@@ -86,7 +86,7 @@ struct CacheFile: Sendable {
         bytes.withUnsafeBytes { buffer in
             var done = 0
             while done < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + done, buffer.count - done)
+                let n = Foundation.write(fd, buffer.baseAddress! + done, buffer.count - done)
                 if n < 0, errno == EINTR { continue }
                 if n <= 0 { return false }
                 done += n
