@@ -78,9 +78,12 @@ enum EventDate {
                 }
                 return Resolution(date: match.date, evidence: "\"\(match.text)\" in the lead")
             }
+            // "on June 8" without a year: the last June 8 up to publication, and like an explicit
+            // date only when recent ("rear-ended a truck on June 8", eleven months back, is background).
             if token.month != nil, let published, index + 1 < tokens.count, let day = tokens[index + 1].number,
                tokens[index + 1].digits <= 2, previous == "on" || previous == "since",
-               let date = yearless(month: token.month!, day: day, before: published) {
+               let date = yearless(month: token.month!, day: day, before: published),
+               published.dayNumber - date.dayNumber <= maxDaysBeforePublication {
                 return Resolution(date: date, evidence: "\"\(word) \(day)\" before publication \(published)")
             }
         }

@@ -50,6 +50,9 @@ final class IngestInputTests: XCTestCase {
         XCTAssertEqual(EventDate.resolve(paragraphs: ["The talks held on December 5, 2023 in Moscow ended."], published: friday)?.date.description, "2023-12-05")
         XCTAssertEqual(EventDate.resolve(paragraphs: ["Putin, born on October 7, 1952, met Raisi."], published: friday)?.date.description, "2023-12-08",
                        "a date decades before publication is background")
+        XCTAssertEqual(EventDate.resolve(paragraphs: ["The talks held on December 5 in Moscow ended."], published: friday)?.date.description, "2023-12-05")
+        XCTAssertEqual(EventDate.resolve(paragraphs: ["She checked in after a crash on June 8, police said."], published: friday)?.date.description, "2023-12-08",
+                       "a yearless date months before publication is background too")
         // A day still to come is not the event: the publication date stands.
         XCTAssertEqual(EventDate.resolve(paragraphs: ["Cars are on display this week. The show opens to the public on Friday."],
                                          published: DayDate(year: 2019, month: 11, day: 20))?.date.description, "2019-11-20")

@@ -95,6 +95,10 @@ final class IngestSeedTests: XCTestCase {
             XCTAssertEqual(a.url, url, file)
             XCTAssertEqual(a.outlet, file == "1_10ecbplus.txt" ? "Los Angeles Times" : file == "1_14ecbplus.txt" ? "People" : nil, file)
             XCTAssertFalse(a.body.contains("http://"), file)
+            if file == "1_10ecbplus.txt" {
+                // It recalls a crash "on June 8" (2012), eleven months back: background, not the event.
+                XCTAssertEqual(a.eventDate?.description, "2013-05-03", file)
+            }
         }
     }
 }
