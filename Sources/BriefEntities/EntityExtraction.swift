@@ -19,6 +19,10 @@ public struct EntityResult: Sendable {
     public var noteEntities: [String: [String]]
     /// Lowercased name or alias -> entity id, for `[[wikilinks]]`.
     public var aliasIndex: [String: String]
+
+    public init(entities: [Entity], briefEntities: [String: [String]], noteEntities: [String: [String]], aliasIndex: [String: String]) {
+        self.entities = entities; self.briefEntities = briefEntities; self.noteEntities = noteEntities; self.aliasIndex = aliasIndex
+    }
 }
 
 /// Finds people, organisations and places in briefs and notes and resolves them to entities.

@@ -81,10 +81,11 @@ public enum ArchiveAssembly {
         } else {
             catalog = .empty
         }
-        let entityResult = EntityExtraction.resolve(
-            briefs: briefs.map { EntityText(id: $0.id, title: $0.title, paragraphs: $0.allParagraphs) },
-            notes: notes.map { EntityText(id: $0.id, title: $0.title, paragraphs: [$0.markdown]) },
-            catalog: catalog)
+        let briefTexts = briefs.map { EntityText(id: $0.id, title: $0.title, paragraphs: $0.allParagraphs) }
+        let noteTexts = notes.map { EntityText(id: $0.id, title: $0.title, paragraphs: [$0.markdown]) }
+        let entityResult = memo.entities(briefs: briefTexts, notes: noteTexts, catalog: content.entitiesYAML, into: &records) {
+            EntityExtraction.resolve(briefs: briefTexts, notes: noteTexts, catalog: catalog)
+        }
         for i in briefs.indices { briefs[i].entities = entityResult.briefEntities[briefs[i].id] ?? [] }
         clock.lap("entities")
 

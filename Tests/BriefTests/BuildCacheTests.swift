@@ -58,6 +58,16 @@ final class BuildCacheTests: XCTestCase {
         XCTAssertLessThan(secondEdit.filesChanged, secondEdit.filesWritten / 4, "an edited note rewrites only the pages that show it")
         try build("Fresh", force: true)
         XCTAssertEqual(Hostile.snapshot(root.appendingPathComponent("Cached")), Hostile.snapshot(root.appendingPathComponent("Fresh")))
+        XCTAssertNil(secondEdit.reused["entities"], "a note is entity text: an edited one means finding entities again")
+
+        // The site's title changed: every page is rendered again, but no text changed, so the
+        // entities come from the cache.
+        try edit("site.yml") { $0.replacingOccurrences(of: "title: ", with: "title: Edited ") }
+        let titleEdit = try build("Cached")
+        try build("Fresh", force: true)
+        XCTAssertEqual(titleEdit.reused["entities"], 1)
+        XCTAssertEqual(Hostile.snapshot(root.appendingPathComponent("Cached")), Hostile.snapshot(root.appendingPathComponent("Fresh")))
+        XCTAssertTrue(try String(contentsOf: root.appendingPathComponent("Cached/index.html"), encoding: .utf8).contains("Edited "))
 
         // An article edited, one added, one removed.
         try edit("articles/1_10ecb.txt") { $0 + "\n\nThe spokesman declined to comment further on Tuesday.\n" }
@@ -79,7 +89,7 @@ final class BuildCacheTests: XCTestCase {
         try build("Output")
         let before = Hostile.snapshot(root.appendingPathComponent("Output"))
         let cache = root.appendingPathComponent(".brief-cache/Output")
-        for name in ["ingest", "stories", "briefs"] {
+        for name in ["ingest", "stories", "briefs", "entities"] {
             let url = cache.appendingPathComponent(name)
             var bytes = [UInt8](try Data(contentsOf: url))
             XCTAssertGreaterThan(bytes.count, 100)

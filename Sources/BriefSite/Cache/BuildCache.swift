@@ -23,6 +23,7 @@ enum BuildCache {
         memo.ingest = CacheFile.read(dir.appendingPathComponent("ingest"), identity: identity)
         memo.stories = CacheFile.read(dir.appendingPathComponent("stories"), identity: identity)
         memo.briefs = CacheFile.read(dir.appendingPathComponent("briefs"), identity: identity)
+        memo.entities = CacheFile.read(dir.appendingPathComponent("entities"), identity: identity)
         memo.ids = CacheFile.read(dir.appendingPathComponent("ids"), identity: identity)
         return memo
     }
@@ -34,7 +35,8 @@ enum BuildCache {
         CacheFile.write(records.ingest, to: dir.appendingPathComponent("ingest"), identity: identity)
         CacheFile.write(records.stories, to: dir.appendingPathComponent("stories"), identity: identity)
         CacheFile.write(records.briefs, to: dir.appendingPathComponent("briefs"), identity: identity)
-        records.ingest = []; records.stories = []; records.briefs = []
+        CacheFile.write(records.entities, to: dir.appendingPathComponent("entities"), identity: identity)
+        records.ingest = []; records.stories = []; records.briefs = []; records.entities = []
     }
 
     /// The ids record describes the archive.json now in Output: written after the swap.

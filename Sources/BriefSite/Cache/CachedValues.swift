@@ -1,3 +1,4 @@
+import BriefEntities
 import BriefIngest
 import BriefModel
 
@@ -45,6 +46,20 @@ extension CacheWriter {
         }
         array(b.additions) { w, a in w.string(a.source); w.strings(a.paragraphs) }
         strings(b.formerIDs); strings(b.entities)
+    }
+
+    mutating func entityResult(_ r: EntityResult) {
+        array(r.entities) { w, e in
+            w.string(e.id); w.string(e.name); w.string(e.kind.rawValue); w.strings(e.aliases); w.string(e.description)
+            w.strings(e.briefs); w.strings(e.notes); w.int(e.mentions)
+            w.array(e.related) { w, r in w.string(r.id); w.int(r.count) }
+            w.array(e.quotes) { w, q in w.string(q.text); w.string(q.brief) }
+        }
+        // Dictionaries in key order, so one result is always stored as the same bytes.
+        for lists in [r.briefEntities, r.noteEntities] {
+            array(lists.keys.sorted()) { w, k in w.string(k); w.strings(lists[k]!) }
+        }
+        array(r.aliasIndex.keys.sorted()) { w, k in w.string(k); w.string(r.aliasIndex[k]!) }
     }
 }
 
@@ -101,5 +116,23 @@ extension CacheReader {
                       additions: additions, formerIDs: strings())
         b.entities = strings()
         return b
+    }
+
+    mutating func entityResult() -> EntityResult {
+        let entities: [Entity] = array { r in
+            var e = Entity(id: r.string(), name: r.string(), kind: Entity.Kind(rawValue: r.string()) ?? .other,
+                           aliases: r.strings(), description: r.optionalString(), briefs: r.strings(), mentions: 0)
+            e.notes = r.strings()
+            e.mentions = r.int()
+            e.related = r.array { r in (id: r.string(), count: r.int()) }
+            e.quotes = r.array { r in Entity.Quote(text: r.string(), brief: r.string()) }
+            return e
+        }
+        func lists(_ r: inout CacheReader) -> [String: [String]] {
+            Dictionary(r.array { r in (r.string(), r.strings()) }, uniquingKeysWith: { a, _ in a })
+        }
+        let briefEntities = lists(&self), noteEntities = lists(&self)
+        let aliasIndex = Dictionary(array { r in (r.string(), r.string()) }, uniquingKeysWith: { a, _ in a })
+        return EntityResult(entities: entities, briefEntities: briefEntities, noteEntities: noteEntities, aliasIndex: aliasIndex)
     }
 }
