@@ -18,7 +18,7 @@ struct Build: ParsableCommand {
     var quiet = false
     @Flag(help: "Print seconds per stage.")
     var timings = false
-    @Flag(help: "Build everything again, even when nothing changed, without the build cache.")
+    @Flag(help: "Build everything again, even when nothing changed, without cached results.")
     var force = false
 
     func run() throws {

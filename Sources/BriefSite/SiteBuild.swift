@@ -52,7 +52,7 @@ public enum SiteBuild {
             return summary
         }
         let templates = try TemplateFolder.read(options.templates)
-        let memo = force ? BuildMemo.none : BuildCache.load(for: options.output)
+        let memo = BuildCache.load(for: options.output, results: !force)
         // The last archive.json (tens of megabytes at scale) is only needed for the ids: read
         // into one array, not kept past this line.
         let previous = memo.previousIDs(archiveJSON: try? FileBytes.read(options.output.appendingPathComponent("archive.json").path).get(),
