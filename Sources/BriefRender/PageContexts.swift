@@ -33,6 +33,12 @@ extension SiteIndex {
         return d
     }
 
+    func page(root: String, title: String, nav: String, _ own: [String: Any]) -> [String: Any] {
+        var d = base(root: root, title: title, nav: nav, capacity: own.count)
+        for (key, value) in own { d[key] = value }
+        return d
+    }
+
     func briefItem(_ b: Brief, root: String) -> [String: Any] {
         if root == ContextItems.root, let item = items.briefs[b.id] { return item }
         return ContextItems.briefItem(b, root: root, templates: templates) { entityByID[$0].map { entityLink($0, root: root) } }
@@ -61,29 +67,14 @@ extension SiteIndex {
         ])
     }
 
-    /// One page (from 1) of the briefs, newest first, `briefListPageSize` to a page.
+    /// One page (from 1) of the briefs, newest first, `Pager.size` to a page.
     func briefListContext(page number: Int) -> [String: Any] {
-        let size = SiteIndex.briefListPageSize, count = briefListPageCount
-        let root = number == 1 ? "../" : "../../"
-        let first = (number - 1) * size
-        let shown = briefsByDate[min(first, briefsByDate.count)..<min(first + size, briefsByDate.count)]
-        // Addresses of the other list pages, relative to this one.
-        func url(_ k: Int) -> String {
-            switch (number == 1, k == 1) {
-            case (true, true): return "index.html"
-            case (true, false): return "page/\(k).html"
-            case (false, true): return "../index.html"
-            case (false, false): return "\(k).html"
-            }
-        }
-        return page(root: root, title: number == 1 ? "Briefs" : "Briefs, page \(number)", nav: "briefs", [
-            "briefs": shown.map { briefItem($0, root: root) }, "briefCount": archive.briefs.count,
-            "isPaged": count > 1, "pageNumber": number, "pageCount": count,
-            "firstShown": first + 1, "lastShown": first + shown.count,
-            "hasNewer": number > 1, "newerURL": number > 1 ? url(number - 1) : "",
-            "hasOlder": number < count, "olderURL": number < count ? url(number + 1) : "",
-            "firstURL": url(1), "lastURL": url(count),
-        ])
+        let pager = Pager(page: number, of: briefsByDate.count, first: "index.html", folder: "page")
+        let root = pager.root("../")
+        var own: [String: Any] = pager.context
+        own["briefs"] = briefsByDate[pager.range].map { briefItem($0, root: root) }
+        own["briefCount"] = archive.briefs.count
+        return page(root: root, title: number == 1 ? "Briefs" : "Briefs, page \(number)", nav: "briefs", own)
     }
 
     /// body: the brief's Markdown after its front matter (`SiteRenderer.briefMarkdownParts`).
@@ -214,16 +205,19 @@ extension SiteIndex {
         ])
     }
 
-    func sourceContext(_ o: Outlet) -> [String: Any] {
-        let root = "../"
-        let articles: [[String: Any]] = o.articles.sorted { a, b in
+    /// One page (from 1) of an outlet's articles, newest first, `Pager.size` to a page.
+    func sourceContext(_ o: Outlet, page number: Int) -> [String: Any] {
+        let pager = Pager(page: number, of: o.articles.count, first: "\(o.slug).html", folder: o.slug)
+        let root = pager.root("../")
+        let sorted = o.articles.sorted { a, b in
             switch (a.source.published, b.source.published) {
             case let (x?, y?): return x != y ? x > y : a.source.file < b.source.file
             case (.some, nil): return true
             case (nil, .some): return false
             default: return a.source.file < b.source.file
             }
-        }.map { a in
+        }
+        let articles: [[String: Any]] = sorted[pager.range].map { a in
             let brief = briefByID[a.brief]
             let external = a.source.url.flatMap { $0.hasPrefix("https://") || $0.hasPrefix("http://") ? $0 : nil }
             return ["title": a.source.title ?? brief?.title ?? a.source.file, "date": a.source.published?.description ?? "",
@@ -232,9 +226,10 @@ extension SiteIndex {
                     "originalURL": external ?? "", "hasOriginal": external != nil,
                     "isCopy": a.source.copyOf != nil, "copyOf": a.source.copyOf ?? ""]
         }
-        return page(root: root, title: o.name, nav: "sources", [
-            "outlet": o.name, "articles": articles, "articleCount": articles.count,
-        ])
+        var own: [String: Any] = pager.context
+        own["outlet"] = o.name; own["articles"] = articles; own["articleCount"] = o.articles.count
+        own["indexURL"] = number == 1 ? "index.html" : "../index.html"
+        return page(root: root, title: number == 1 ? o.name : "\(o.name), page \(number)", nav: "sources", own)
     }
 
     func searchPageContext() -> [String: Any] {

@@ -137,17 +137,6 @@ struct SiteIndex: Sendable {
         return dated + entries.filter { $0.date == nil }
     }
 
-    /// Briefs per page of the briefs list: an archive of 50,000 briefs on one page was 17 MB.
-    static let briefListPageSize = 200
-
-    var briefListPageCount: Int { max(1, (archive.briefs.count + SiteIndex.briefListPageSize - 1) / SiteIndex.briefListPageSize) }
-
-    /// Page 1 is `briefs/index.html`; the others are in `briefs/page/`, where no brief's
-    /// file can be (brief pages are files directly in `briefs/`).
-    static func briefListPath(_ page: Int) -> String {
-        page == 1 ? "briefs/index.html" : "briefs/page/\(page).html"
-    }
-
     /// Above this many entries the timeline is split into a page per year, so no page grows past it.
     static let timelinePageLimit = 200
 

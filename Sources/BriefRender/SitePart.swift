@@ -5,12 +5,12 @@ import BriefModel
 enum SitePart: Sendable {
     case home, briefList(Int), brief(Int), redirect(old: String, new: String)
     case entityIndex, entity(Int), timeline(SiteIndex.TimelinePage?), noteIndex, note(Int), tag(Int)
-    case sourceIndex, source(Int), search, notFound, searchIndex, archiveJSON, feed
+    case sourceIndex, source(Int, page: Int), search, notFound, searchIndex, archiveJSON, feed
 
     static func all(_ site: SiteIndex) -> [SitePart] {
         let archive = site.archive
         var parts: [SitePart] = [.home]
-        parts += (1...site.briefListPageCount).map(SitePart.briefList)
+        parts += (1...Pager.pages(archive.briefs.count)).map(SitePart.briefList)
         parts += archive.briefs.indices.map(SitePart.brief)
         let briefIDs = Set(archive.briefs.map(\.id))
         for (old, new) in archive.redirects.sorted(by: { $0.key < $1.key })
@@ -25,7 +25,9 @@ enum SitePart: Sendable {
         parts += archive.notes.indices.map(SitePart.note)
         parts += site.tags.indices.map(SitePart.tag)
         parts.append(.sourceIndex)
-        parts += site.outlets.indices.map(SitePart.source)
+        for (i, outlet) in site.outlets.enumerated() {
+            parts += (1...Pager.pages(outlet.articles.count)).map { SitePart.source(i, page: $0) }
+        }
         parts += [.search, .notFound, .searchIndex, .archiveJSON, .feed]
         return parts
     }
@@ -46,7 +48,9 @@ enum SitePart: Sendable {
         switch self {
         case .home: return try html("index.html", "home", site.homeContext())
         case .briefList(let page):
-            return try html(SiteIndex.briefListPath(page), "brief-list", site.briefListContext(page: page))
+            // Page 1 is briefs/index.html; the others are in briefs/page/, where no brief's file can be.
+            return try html(Pager.path(page, base: "briefs/", first: "index.html", folder: "page"), "brief-list",
+                            site.briefListContext(page: page))
         case .brief(let i):
             let brief = archive.briefs[i]
             let markdown = SiteRenderer.briefMarkdownParts(brief)
@@ -70,9 +74,10 @@ enum SitePart: Sendable {
             let tag = site.tags[i]
             return try html("tags/\(tag.slug).html", "tag", site.tagContext(tag))
         case .sourceIndex: return try html("sources/index.html", "source-index", site.sourceIndexContext())
-        case .source(let i):
+        case .source(let i, let page):
             let outlet = site.outlets[i]
-            return try html("sources/\(outlet.slug).html", "source", site.sourceContext(outlet))
+            return try html(Pager.path(page, base: "sources/", first: "\(outlet.slug).html", folder: outlet.slug), "source",
+                            site.sourceContext(outlet, page: page))
         case .search: return try html("search.html", "search", site.searchPageContext())
         case .notFound: return try html("404.html", "404", site.notFoundContext())
         case .searchIndex: return SearchIndex.pages(site: site)

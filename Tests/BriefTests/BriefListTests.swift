@@ -3,8 +3,8 @@ import BriefRender
 import XCTest
 @testable import BriefSite
 
-/// The briefs list of a large archive: pages of 200, newest first, every brief on exactly one
-/// page, and the pager's links lead between them.
+/// The briefs list and an outlet's page in a large archive: pages of 200, newest first, every
+/// brief or article on exactly one page, and the pager's links lead between them.
 final class BriefListTests: XCTestCase {
     func testLargeBriefListIsPagedNewestFirst() throws {
         let archive = try TimelineTests.largeArchive()
@@ -33,6 +33,18 @@ final class BriefListTests: XCTestCase {
         XCTAssertTrue(second.contains("<a href=\"3.html\" rel=\"next\">Older</a>"))
         XCTAssertTrue(try XCTUnwrap(byPath["briefs/index.html"]).contains("<a href=\"page/2.html\" rel=\"next\">Older</a>"))
         XCTAssertFalse(try XCTUnwrap(byPath["briefs/page/3.html"]).contains("rel=\"next\""))
+
+        // One outlet's 450 articles are paged the same way, each listed once.
+        let sourcePages = ["sources/iran-daily.html", "sources/iran-daily/2.html", "sources/iran-daily/3.html"]
+        XCTAssertEqual(byPath.keys.filter { $0.hasPrefix("sources/iran-daily") }.sorted(), sourcePages.sorted())
+        var files: [String] = []
+        for (k, path) in sourcePages.enumerated() {
+            let html = try XCTUnwrap(byPath[path])
+            files += html.components(separatedBy: "<code>articles/").dropFirst().map { String($0.prefix { $0 != "<" }) }
+            XCTAssertTrue(html.contains("<ol class=\"items\" start=\"\(k * 200 + 1)\">"), path)
+            XCTAssertTrue(html.contains("<a href=\"\(k == 0 ? "" : "../")index.html\">All sources</a>"), path)
+        }
+        XCTAssertEqual(files, (0..<450).reversed().map { "\($0).txt" }, "newest first, each article once")
 
         var assets = Set<String>()
         for name in try FileManager.default.contentsOfDirectory(atPath: TestPaths.templates.appendingPathComponent("assets").path) {
