@@ -33,12 +33,6 @@ extension SiteIndex {
         return d
     }
 
-    func page(root: String, title: String, nav: String, _ own: [String: Any]) -> [String: Any] {
-        var d = base(root: root, title: title, nav: nav, capacity: own.count)
-        for (key, value) in own { d[key] = value }
-        return d
-    }
-
     func briefItem(_ b: Brief, root: String) -> [String: Any] {
         if root == ContextItems.root, let item = items.briefs[b.id] { return item }
         return ContextItems.briefItem(b, root: root, templates: templates) { entityByID[$0].map { entityLink($0, root: root) } }
@@ -71,10 +65,11 @@ extension SiteIndex {
     func briefListContext(page number: Int) -> [String: Any] {
         let pager = Pager(page: number, of: briefsByDate.count, first: "index.html", folder: "page")
         let root = pager.root("../")
-        var own: [String: Any] = pager.context
-        own["briefs"] = briefsByDate[pager.range].map { briefItem($0, root: root) }
-        own["briefCount"] = archive.briefs.count
-        return page(root: root, title: number == 1 ? "Briefs" : "Briefs, page \(number)", nav: "briefs", own)
+        var d = page(root: root, title: number == 1 ? "Briefs" : "Briefs, page \(number)", nav: "briefs", [
+            "briefs": briefsByDate[pager.range].map { briefItem($0, root: root) }, "briefCount": archive.briefs.count,
+        ])
+        for (key, value) in pager.context { d[key] = value }
+        return d
     }
 
     /// body: the brief's Markdown after its front matter (`SiteRenderer.briefMarkdownParts`).
@@ -226,10 +221,12 @@ extension SiteIndex {
                     "originalURL": external ?? "", "hasOriginal": external != nil,
                     "isCopy": a.source.copyOf != nil, "copyOf": a.source.copyOf ?? ""]
         }
-        var own: [String: Any] = pager.context
-        own["outlet"] = o.name; own["articles"] = articles; own["articleCount"] = o.articles.count
-        own["indexURL"] = number == 1 ? "index.html" : "../index.html"
-        return page(root: root, title: number == 1 ? o.name : "\(o.name), page \(number)", nav: "sources", own)
+        var d = page(root: root, title: number == 1 ? o.name : "\(o.name), page \(number)", nav: "sources", [
+            "outlet": o.name, "articles": articles, "articleCount": o.articles.count,
+            "indexURL": number == 1 ? "index.html" : "../index.html",
+        ])
+        for (key, value) in pager.context { d[key] = value }
+        return d
     }
 
     func searchPageContext() -> [String: Any] {
