@@ -47,7 +47,7 @@ struct Build: ParsableCommand {
         }
         if timings {
             for (stage, seconds) in summary.stages {
-                let reused = summary.reused[stage].map { "  (\($0) from the cache)" } ?? ""
+                let reused = summary.reused[stage].map { stage == "render" ? "  (\($0) files kept)" : "  (\($0) from the cache)" } ?? ""
                 print("  " + stage.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds) + reused)
             }
         }

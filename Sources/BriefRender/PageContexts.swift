@@ -200,19 +200,11 @@ extension SiteIndex {
         ])
     }
 
-    /// One page (from 1) of an outlet's articles, newest first, `Pager.size` to a page.
+    /// One page (from 1) of an outlet's articles (newest first, as `SiteIndex` sorts them), `Pager.size` to a page.
     func sourceContext(_ o: Outlet, page number: Int) -> [String: Any] {
         let pager = Pager(page: number, of: o.articles.count, first: "\(o.slug).html", folder: o.slug)
         let root = pager.root("../")
-        let sorted = o.articles.sorted { a, b in
-            switch (a.source.published, b.source.published) {
-            case let (x?, y?): return x != y ? x > y : a.source.file < b.source.file
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return a.source.file < b.source.file
-            }
-        }
-        let articles: [[String: Any]] = sorted[pager.range].map { a in
+        let articles: [[String: Any]] = o.articles[pager.range].map { a in
             let brief = briefByID[a.brief]
             let external = a.source.url.flatMap { $0.hasPrefix("https://") || $0.hasPrefix("http://") ? $0 : nil }
             return ["title": a.source.title ?? brief?.title ?? a.source.file, "date": a.source.published?.description ?? "",

@@ -5,6 +5,7 @@ import Foundation
 struct SiteIndex: Sendable {
     struct Tag: Sendable { var name: String; var slug: String; var notes: [String] }
     struct OutletArticle: Sendable { var source: Brief.Source; var brief: String }
+    /// An outlet and its articles, newest first.
     struct Outlet: Sendable { var name: String; var slug: String; var articles: [OutletArticle] }
 
     let archive: Archive
@@ -29,6 +30,8 @@ struct SiteIndex: Sendable {
     let templates: TemplateSet
     /// Header and footer of every folder depth and section the site's pages have.
     let chromes: [ChromeKey: Chrome]
+    /// What brief and entity pages are made from, for keeping unchanged ones.
+    let keys: PageKeys
 
     init(archive: Archive, buildDate: String, templates: TemplateSet) throws(Diagnostic) {
         try Fragment.check(templates)
@@ -96,6 +99,17 @@ struct SiteIndex: Sendable {
                 outletMap[slug]!.articles.append(OutletArticle(source: s, brief: brief.id))
             }
         }
+        // Newest first, sorted once here rather than on each of an outlet's pages.
+        for slug in outletMap.keys {
+            outletMap[slug]!.articles.sort { a, b in
+                switch (a.source.published, b.source.published) {
+                case let (x?, y?): return x != y ? x > y : a.source.file < b.source.file
+                case (.some, nil): return true
+                case (nil, .some): return false
+                default: return a.source.file < b.source.file
+                }
+            }
+        }
         outlets = outletMap.values.sorted {
             $0.articles.count != $1.articles.count ? $0.articles.count > $1.articles.count : $0.slug < $1.slug
         }
@@ -107,6 +121,8 @@ struct SiteIndex: Sendable {
             }
         }
         self.chromes = chromes
+        keys = PageKeys(archive: archive, buildDate: buildDate, templates: templates,
+                        timelineIsPaged: SiteIndex.isPaged(archive))
     }
 
     static func sortDate(_ b: Brief) -> DayDate? { b.date ?? b.published }

@@ -40,6 +40,21 @@ enum SitePart: Sendable {
         }
     }
 
+    /// The files of a part that can be kept from the last build, and the key they are made from
+    /// (`PageKeys`); nil for parts that are always made.
+    func keyed(site: SiteIndex) -> (paths: [String], key: ContentHash)? {
+        switch self {
+        case .brief(let i):
+            let brief = site.archive.briefs[i]
+            return (["briefs/\(brief.id).html", "briefs/\(brief.id).md"], site.briefPageKey(brief))
+        case .entity(let i):
+            let entity = site.archive.entities[i]
+            return (["entities/\(entity.id).html"], site.entityPageKey(entity))
+        default:
+            return nil
+        }
+    }
+
     func pages(site: SiteIndex, templates: TemplateSet) throws(Diagnostic) -> [Page] {
         func html(_ path: String, _ template: String, _ context: [String: Any]) throws(Diagnostic) -> [Page] {
             [Page(path: path, text: try templates.render(template, context))]

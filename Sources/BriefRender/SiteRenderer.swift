@@ -18,18 +18,30 @@ public enum SiteRenderer {
     /// them go, and holds only the pages being made, never the whole site. `part` is the part's
     /// index in `SitePart.all`; the sitemap comes last, as part `SitePart.all(site).count`.
     /// When parts fail, the error thrown is the first one in the parts' order.
+    ///
+    /// Brief and entity pages have keys (`PageKeys`): `keep` is asked, with a part's file paths
+    /// and key, whether the files the last build made from that key can stand; when it says yes
+    /// (having kept them), the part is not rendered and `take` does not see it. Returns every
+    /// keyed part's paths and key, kept or made, for the next build to ask about.
+    @discardableResult
     public static func render(_ archive: Archive, templates: TemplateSet, buildDate: String,
-                              take: @Sendable (_ part: Int, _ pages: [Page]) throws(Diagnostic) -> Void) throws(Diagnostic) {
+                              keep: (@Sendable (_ paths: [String], _ key: ContentHash) -> Bool)? = nil,
+                              take: @Sendable (_ part: Int, _ pages: [Page]) throws(Diagnostic) -> Void) throws(Diagnostic) -> [KeyedFiles] {
         let site = try SiteIndex(archive: archive, buildDate: buildDate, templates: templates)
         let parts = SitePart.all(site)
         // The slow parts first, so none is left running alone at the end.
         let slowestFirst = parts.indices.sorted { (parts[$0].isSlow ? 0 : 1, $0) < (parts[$1].isSlow ? 0 : 1, $1) }
         // Only the paths stay, for the sitemap, which lists pages in the parts' order.
         let paths = PartSlots<[String]>(count: parts.count, empty: [])
+        let keyed = PartSlots<KeyedFiles?>(count: parts.count, empty: nil)
         let failure = FirstFailure()
         DispatchQueue.concurrentPerform(iterations: slowestFirst.count) { k in
             let i = slowestFirst[k]
             guard !failure.precedes(i) else { return }
+            if let (files, key) = parts[i].keyed(site: site) {
+                keyed[i] = KeyedFiles(paths: files, key: key)
+                if let keep, keep(files, key) { paths[i] = files; return }
+            }
             do throws(Diagnostic) {
                 let pages = try parts[i].pages(site: site, templates: templates)
                 paths[i] = pages.map(\.path)
@@ -41,6 +53,13 @@ public enum SiteRenderer {
         if let error = failure.error { throw error }
         let listed = paths.values.joined().map { Page(path: $0, bytes: []) }
         try take(parts.count, [Page(path: "sitemap.xml", text: Feeds.sitemap(site: site, pages: listed))])
+        return keyed.values.compactMap { $0 }
+    }
+
+    /// A part's files and the key they are made from.
+    public struct KeyedFiles: Sendable {
+        public var paths: [String]
+        public var key: ContentHash
     }
 
     /// The Markdown a brief page is rendered from (also written as `briefs/<id>.md`).

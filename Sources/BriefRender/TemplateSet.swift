@@ -7,6 +7,10 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     public let names: Set<String>
     let folderName: String
+    /// Every template's name and text, hashed: part of every page's key (`PageKeys`).
+    let contentKey: ContentHash
+    /// What each template's tags can read, for leaving the rest out of page keys.
+    let reads: TemplateReads
 
     /// files: template name (path relative to the templates folder without ".mustache") -> template text.
     /// Throws a `Diagnostic` on a parse error and on a partial/parent naming a template that does not exist.
@@ -36,6 +40,11 @@ public struct TemplateSet: Sendable {
         }
         self.library = library
         self.names = Set(files.keys)
+        var key = ContentHash()
+        key.add(folderName)
+        for name in files.keys.sorted() { key.add(name); key.add(files[name]!) }
+        contentKey = key
+        reads = TemplateReads(files: files)
     }
 
     /// `{{> name}}` and `{{< name}}` tags with their 1-based line (default delimiters only).

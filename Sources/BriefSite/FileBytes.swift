@@ -31,6 +31,19 @@ enum FileBytes {
         return true
     }
 
+    /// Makes `path` (in a staging tree) Output's file `current`, whatever its bytes, by a hard
+    /// link (see `place`); false when `current` is not a regular file or cannot be linked.
+    static func keep(_ path: String, current: String) -> Bool {
+        var st = stat()
+        guard lstat(current, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return false }
+        let kept = Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+        let occupied = lstat(path, &st) == 0
+        if occupied, st.st_mode & S_IFMT == S_IFREG, Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)) == kept {
+            return true
+        }
+        return (try? link(current, at: path, expecting: kept, occupied: occupied)) == true
+    }
+
     /// The identity of the regular file at `path` when it holds exactly `bytes`, else nil.
     /// Read in pieces into one buffer per thread: a buffer per file, as large as the file, made
     /// the allocator grow and shrink its heaps for every page.

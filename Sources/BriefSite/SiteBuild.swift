@@ -72,9 +72,12 @@ public enum SiteBuild {
         // all in memory at once.
         let staging = try output.stage()
         let streamed = StreamedSite()
+        let kept = KeptPages(previous: memo.pages, staging: staging)
         let written: OutputFolder.Written
+        let keyed: [SiteRenderer.KeyedFiles]
         do throws(Diagnostic) {
-            try SiteRenderer.render(result.archive, templates: templates, buildDate: buildDate) { (_, pages: [Page]) throws(Diagnostic) in
+            keyed = try SiteRenderer.render(result.archive, templates: templates, buildDate: buildDate, keep: kept.keep) {
+                (_, pages: [Page]) throws(Diagnostic) in
                 try streamed.write(pages, into: staging)
             }
             progress("write \(staging.files) files")
@@ -95,8 +98,10 @@ public enum SiteBuild {
         if let archiveJSON = try? FileBytes.read(options.output.appendingPathComponent("archive.json").path).get() {
             BuildMemo.record(ids: result.archive.briefs, archiveJSON: archiveJSON, into: &records)
         }
+        records.pages = KeptPages.records(keyed, output: options.output)
+        records.reused["render"] = kept.count
         fingerprint.store(for: options.output)
-        BuildCache.store(ids: records, for: options.output)
+        BuildCache.store(output: records, for: options.output)
         clock.lap("cache")
 
         var summary = Summary(counts: result.counts)

@@ -49,19 +49,29 @@ final class StagingTree: @unchecked Sendable {
         lock.lock(); changedCount += count; lock.unlock()
     }
 
+    /// Makes Output's files at `paths` this tree's too, unchanged (hard links), as `KeptPages`
+    /// decided; false when one cannot be kept (then the part is rendered and written as usual).
+    func keep(_ paths: [String]) -> Bool {
+        guard (try? claim(paths)) != nil else { return false }
+        let into = root.path + "/", from = current.path + "/"
+        return paths.allSatisfy { FileBytes.keep(into + $0, current: from + $0) }
+    }
+
     /// Checks the pages' paths, makes their folders and notes the paths as the site's.
-    private func claim(_ pages: [Page]) throws(Diagnostic) {
+    private func claim(_ pages: [Page]) throws(Diagnostic) { try claim(pages.map(\.path)) }
+
+    private func claim(_ paths: [String]) throws(Diagnostic) {
         lock.lock()
         defer { lock.unlock() }
-        for page in pages {
-            guard OutputFolder.isSafe(page.path) else {
-                throw Diagnostic(.error, file: page.path, "refused: page path leads outside the output folder")
+        for path in paths {
+            guard OutputFolder.isSafe(path) else {
+                throw Diagnostic(.error, file: path, "refused: page path leads outside the output folder")
             }
-            try makeFolders(for: page.path)
-            guard !folders.contains(page.path) else {
-                throw Diagnostic(.error, file: page.path, "refused: a page has the path of a folder")
+            try makeFolders(for: path)
+            guard !folders.contains(path) else {
+                throw Diagnostic(.error, file: path, "refused: a page has the path of a folder")
             }
-            if wanted.insert(page.path).inserted { written += 1 }
+            if wanted.insert(path).inserted { written += 1 }
         }
     }
 

@@ -28,6 +28,7 @@ enum BuildCache {
             memo.stories = CacheFile.read(dir.appendingPathComponent("stories"), identity: identity)
             memo.briefs = CacheFile.read(dir.appendingPathComponent("briefs"), identity: identity)
             memo.entities = CacheFile.read(dir.appendingPathComponent("entities"), identity: identity)
+            memo.pages = CacheFile.read(dir.appendingPathComponent("pages"), identity: identity)
         }
         memo.ids = CacheFile.read(dir.appendingPathComponent("ids"), identity: identity)
         return memo
@@ -44,8 +45,9 @@ enum BuildCache {
         records.ingest = []; records.stories = []; records.briefs = []; records.entities = []
     }
 
-    /// The ids record describes the archive.json now in Output: written after the swap.
-    static func store(ids records: BuildMemo.Records, for output: URL) {
+    /// The ids and pages records describe the files now in Output: written after the swap.
+    static func store(output records: BuildMemo.Records, for output: URL) {
         CacheFile.write(records.ids, to: folder(for: output).appendingPathComponent("ids"), identity: identity)
+        CacheFile.write(records.pages, to: folder(for: output).appendingPathComponent("pages"), identity: identity)
     }
 }

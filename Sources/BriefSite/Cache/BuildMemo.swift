@@ -14,6 +14,8 @@ public struct BuildMemo: Sendable {
     var briefs: CacheFile = .empty
     var entities: CacheFile = .empty
     var ids: CacheFile = .empty
+    /// The key and file stamp of each brief and entity page in Output (`KeptPages`).
+    var pages: CacheFile = .empty
 
     public static let none = BuildMemo()
 
@@ -24,6 +26,7 @@ public struct BuildMemo: Sendable {
         var briefs: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
         var entities: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
         var ids: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
+        var pages: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
         /// How many results came from the cache, per stage, for `--timings`.
         public var reused: [String: Int] = [:]
     }

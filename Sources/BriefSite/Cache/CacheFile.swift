@@ -1,3 +1,4 @@
+import BriefModel
 import Foundation
 
 /// One file of the build cache: records keyed by content hash, written by one brief binary.

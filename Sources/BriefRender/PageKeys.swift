@@ -1,0 +1,151 @@
+import BriefModel
+
+/// What a brief's or an entity's page is made from, hashed: when a page's key is the one its file
+/// in Output was made from, the file is kept instead of rendered again. Most of a rebuild's pages
+/// are these, and most are unchanged (adding one article changes a few dozen of 8,000).
+///
+/// A key covers every value its page's context reads (`briefContext`, `entityContext`), taken
+/// from the archive, never from the context itself: hashing the contexts cost almost as much as
+/// rendering them. A value added to those contexts must be added here too; `BuildCacheTests`
+/// compare rebuilt sites with fresh builds after edits of each kind of input.
+struct PageKeys: Sendable {
+    /// The templates, the site's settings, the build date and whether the timeline is paged
+    /// (entity charts link to its pages): what every page depends on.
+    let site: ContentHash
+    /// A brief as entity pages list it (`ContextItems.briefItem`), by brief id.
+    let briefItems: [String: ContentHash]
+    /// An entity as links and chips show it (`ContextItems.entityLink`), by entity id; with its
+    /// mention and brief counts only where the templates can read them (`TemplateReads`): on brief
+    /// pages (`briefPageLinks`), and on entity pages, which list briefs with their entities and
+    /// related entities (`entityPageLinks`).
+    let briefPageLinks: [String: ContentHash]
+    let entityPageLinks: [String: ContentHash]
+
+    /// The values of an entity link that one new article changes for many entities at once.
+    static let countNames: Set<String> = ["mentions", "briefCount"]
+
+    init(archive: Archive, buildDate: String, templates: TemplateSet, timelineIsPaged: Bool) {
+        var site = templates.contentKey
+        let c = archive.config
+        for text in [c.title, c.description, c.language, c.baseURL ?? "", buildDate] { site.add(text) }
+        site.add(c.baseURL == nil ? 0 : 1)
+        site.add(c.unsafeHTML ? 1 : 0)
+        site.add(timelineIsPaged ? 1 : 0)
+        self.site = site
+
+        // Chips and brief links are rendered from fragments, whose tags see only their own item.
+        let reads = templates.reads, counts = PageKeys.countNames
+        let fragments = reads.reads(counts, inside: [], from: Fragment.entityChip)
+            || reads.reads(counts, inside: ["entities"], from: Fragment.briefLink)
+        let onBriefPages = fragments || reads.reads(counts, inside: ["entities"], from: "brief")
+        let onEntityPages = fragments || reads.reads(counts, inside: ["entities", "related"], from: "entity")
+        func links(counted: Bool) -> [String: ContentHash] {
+            var links: [String: ContentHash] = [:]
+            links.reserveCapacity(archive.entities.count)
+            for e in archive.entities {
+                var h = ContentHash()
+                h.add(e.id); h.add(e.name); h.add(e.kind.rawValue)
+                if counted { h.add(e.mentions); h.add(e.briefs.count) }
+                links[e.id] = h
+            }
+            return links
+        }
+        briefPageLinks = links(counted: onBriefPages)
+        let listed = links(counted: onEntityPages)
+        entityPageLinks = listed
+        var items: [String: ContentHash] = [:]
+        items.reserveCapacity(archive.briefs.count)
+        for b in archive.briefs {
+            var h = ContentHash()
+            h.add(b.id); h.add(b.title); PageKeys.add(SiteIndex.sortDate(b), to: &h)
+            h.add(b.summary.count)
+            for s in b.summary { h.add(s) }
+            h.add(b.sources.count)
+            PageKeys.add(entities: b.entities.prefix(3), links: listed, to: &h)
+            items[b.id] = h
+        }
+        briefItems = items
+    }
+
+    static func add(_ date: DayDate?, to h: inout ContentHash) {
+        if let date { h.add(date.description) } else { h.add(-1) }
+    }
+
+    static func add(_ text: String?, to h: inout ContentHash) {
+        if let text { h.add(text) } else { h.add(-1) }
+    }
+
+    /// Entity ids with what their links show; an id with no entity counts as such.
+    static func add<C: Collection<String>>(entities ids: C, links: [String: ContentHash], to h: inout ContentHash) {
+        h.add(ids.count)
+        for id in ids {
+            h.add(id)
+            if let link = links[id] { h.add(link) } else { h.add(-1) }
+        }
+    }
+}
+
+extension SiteIndex {
+    /// The key of a brief's page and its Markdown file: every field of the brief, its entities'
+    /// links and the notes that link to it.
+    func briefPageKey(_ b: Brief) -> ContentHash {
+        var h = keys.site
+        h.add("brief")
+        h.add(b.id); h.add(b.title)
+        PageKeys.add(b.date, to: &h); PageKeys.add(b.dateEvidence, to: &h)
+        PageKeys.add(b.published, to: &h); PageKeys.add(b.dateline, to: &h)
+        for list in [b.summary, b.paragraphs, b.formerIDs] {
+            h.add(list.count)
+            for text in list { h.add(text) }
+        }
+        h.add(b.sources.count)
+        for s in b.sources {
+            h.add(s.file)
+            for text in [s.outlet, s.title, s.url, s.dateline, s.copyOf] { PageKeys.add(text, to: &h) }
+            PageKeys.add(s.published, to: &h)
+        }
+        h.add(b.additions.count)
+        for a in b.additions {
+            h.add(a.source); h.add(a.paragraphs.count)
+            for p in a.paragraphs { h.add(p) }
+        }
+        PageKeys.add(entities: b.entities, links: keys.briefPageLinks, to: &h)
+        add(notes: notesByBrief[b.id] ?? [], to: &h)
+        return h
+    }
+
+    /// The key of an entity's page: the entity, its briefs as listed, its related entities'
+    /// links, the titles of the briefs it is quoted in, and its notes.
+    func entityPageKey(_ e: Entity) -> ContentHash {
+        var h = keys.site
+        h.add("entity")
+        h.add(e.id); h.add(e.name); h.add(e.kind.rawValue); PageKeys.add(e.description, to: &h)
+        h.add(e.mentions)
+        h.add(e.aliases.count)
+        for a in e.aliases { h.add(a) }
+        h.add(e.briefs.count)
+        for id in e.briefs {
+            h.add(id)
+            if let item = keys.briefItems[id] { h.add(item) } else { h.add(-1) }
+        }
+        PageKeys.add(entities: e.related.map(\.id), links: keys.entityPageLinks, to: &h)
+        for r in e.related { h.add(r.count) }
+        h.add(e.quotes.count)
+        for q in e.quotes {
+            h.add(q.text); h.add(q.brief)
+            PageKeys.add(briefByID[q.brief]?.title, to: &h)
+        }
+        add(notes: notesByEntity[e.id] ?? [], to: &h)
+        return h
+    }
+
+    /// Note ids with what a note item shows (`noteItem`).
+    private func add(notes ids: [String], to h: inout ContentHash) {
+        h.add(ids.count)
+        for id in ids {
+            h.add(id)
+            guard let n = noteByID[id] else { h.add(-1); continue }
+            h.add(n.title); PageKeys.add(n.date, to: &h); PageKeys.add(n.author, to: &h)
+        }
+    }
+}

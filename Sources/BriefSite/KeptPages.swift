@@ -1,0 +1,68 @@
+import BriefModel
+import BriefRender
+import Foundation
+
+/// The brief and entity pages a build keeps from Output instead of rendering them again. A page
+/// is kept when the key it would be made from (`PageKeys`) is the key its file was made from,
+/// and Output's file is still the one that build left there (same inode, size and modification
+/// time), so a file changed or replaced by hand is made again. Asked from all rendering threads.
+final class KeptPages: @unchecked Sendable {
+    /// A file as `stat` sees it: enough to tell that it is not the file a build recorded.
+    struct Stamp: Equatable {
+        var inode: Int, size: Int, seconds: Int, nanoseconds: Int
+
+        init?(_ path: String) {
+            var st = stat()
+            guard lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return nil }
+            inode = Int(st.st_ino); size = Int(st.st_size)
+            seconds = Int(st.st_mtim.tv_sec); nanoseconds = Int(st.st_mtim.tv_nsec)
+        }
+
+        init(inode: Int, size: Int, seconds: Int, nanoseconds: Int) {
+            self.inode = inode; self.size = size; self.seconds = seconds; self.nanoseconds = nanoseconds
+        }
+    }
+
+    private let previous: CacheFile
+    private let staging: StagingTree
+    private let lock = NSLock()
+    private var keptFiles = 0
+
+    /// `previous`: the last build's records (`records(_:output:)`), empty for a forced build.
+    init(previous: CacheFile, staging: StagingTree) {
+        self.previous = previous
+        self.staging = staging
+    }
+
+    /// How many files were kept.
+    var count: Int { lock.lock(); defer { lock.unlock() }; return keptFiles }
+
+    /// Keeps the files at `paths` when they were made from `key` and are unchanged in Output.
+    func keep(_ paths: [String], key: ContentHash) -> Bool {
+        let current = staging.current.path + "/"
+        for path in paths {
+            guard let made = previous.value(ContentHash.of(Array(path.utf8)), { r in
+                (ContentHash(a: UInt64(bitPattern: Int64(r.int())), b: UInt64(bitPattern: Int64(r.int()))),
+                 Stamp(inode: r.int(), size: r.int(), seconds: r.int(), nanoseconds: r.int()))
+            })?.value, made.0 == key, Stamp(current + path) == made.1 else { return false }
+        }
+        guard staging.keep(paths) else { return false }
+        lock.lock(); keptFiles += paths.count; lock.unlock()
+        return true
+    }
+
+    /// What the next build asks about: each keyed file's key and its stamp in Output now (after
+    /// the swap). A file that is not there is left out, so it is made again.
+    static func records(_ keyed: [SiteRenderer.KeyedFiles], output: URL) -> [(key: ContentHash, record: ArraySlice<UInt8>)] {
+        let root = output.path + "/"
+        return keyed.flatMap { files in
+            files.paths.compactMap { path -> (key: ContentHash, record: ArraySlice<UInt8>)? in
+                guard let stamp = Stamp(root + path) else { return nil }
+                return (ContentHash.of(Array(path.utf8)), CacheWriter.record { w in
+                    w.int(Int(Int64(bitPattern: files.key.a))); w.int(Int(Int64(bitPattern: files.key.b)))
+                    w.int(stamp.inode); w.int(stamp.size); w.int(stamp.seconds); w.int(stamp.nanoseconds)
+                })
+            }
+        }
+    }
+}
