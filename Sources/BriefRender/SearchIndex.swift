@@ -5,7 +5,12 @@ enum SearchIndex {
     /// Shard name of a term; `search.js` computes the same: each of the first two code points
     /// as itself when `[a-z0-9]`, else `_` + its hex code.
     static func shard(_ term: String) -> String {
-        term.unicodeScalars.prefix(2).map { s -> String in
+        // Most terms start with two ASCII letters or digits: their shard is those two bytes.
+        let utf8 = term.utf8
+        if utf8.count >= 2, isLowerASCIIAlphanumeric(utf8[utf8.startIndex]), isLowerASCIIAlphanumeric(utf8[utf8.index(after: utf8.startIndex)]) {
+            return String(decoding: utf8.prefix(2), as: UTF8.self)
+        }
+        return term.unicodeScalars.prefix(2).map { s -> String in
             let v = s.value
             if (97...122).contains(v) || (48...57).contains(v) { return String(s) }
             return "_" + String(v, radix: 16)
@@ -40,31 +45,23 @@ enum SearchIndex {
         return docs
     }
 
-    /// The distinct indexed terms of each doc, in first-seen order (docs' terms found on all cores).
-    static func termsByDoc(_ docs: [Doc]) -> [[String]] {
-        parallelMap(docs) { doc in
-            var seen = Set<String>()
-            return terms(doc.title + " " + doc.text).filter { !stopwords.contains($0) && seen.insert($0).inserted }
-        }
-    }
-
     /// `search/docs.json` and one `search/<shard>.json` per shard.
     static func pages(site: SiteIndex) -> [Page] {
         let docs = docs(site: site)
-        let termLists = termsByDoc(docs)
-        // Docs are visited in order, so each term's doc numbers come out sorted and distinct.
-        var index: [String: [Int]] = [:]
-        for (n, terms) in termLists.enumerated() {
-            for t in terms { index[t, default: []].append(n) }
+        let index = SearchPostings(texts: docs.map { $0.title + " " + $0.text }, stopwords: stopwords)
+        // Term ids by shard.
+        var shards: [String: [Int]] = [:]
+        for (id, term) in index.terms.enumerated() where !index.postings[id].isEmpty {
+            shards[shard(term), default: []].append(id)
         }
-        var shards: [String: [String]] = [:]
-        for term in index.keys { shards[shard(term), default: []].append(term) }
         let keys = shards.keys.sorted()
-        let termsByShard = shards, docsByTerm = index
+        let idsByShard = shards
         let shardPages = parallelMap(keys) { key -> Page in
             var j = JSONText(pretty: false)
             j.beginObject()
-            for term in JSONKeyOrder.sorted(termsByShard[key]!) { j.key(term); j.ints(docsByTerm[term]!) }
+            for id in idsByShard[key]!.sorted(by: { JSONKeyOrder.ascending(index.terms[$0], index.terms[$1]) }) {
+                j.key(index.terms[id]); j.ints(index.postings[id])
+            }
             j.endObject()
             return Page(path: "search/\(key).json", bytes: j.bytes)
         }

@@ -8,40 +8,49 @@ extension SearchIndex {
     /// what `characterTerms` gives for the whole text.
     static func terms(_ text: String) -> [String] {
         var out: [String] = []
+        forEachTerm(text) { out.append(String(decoding: $0, as: UTF8.self)) }
+        return out
+    }
+
+    /// Each term of `text` as `terms` cuts it, as lowercased UTF-8 bytes valid only during `body`,
+    /// so that callers that look terms up need not make a String of each.
+    static func forEachTerm(_ text: String, _ body: (UnsafeRawBufferPointer) -> Void) {
         var text = text
         text.withUTF8 { utf8 in
             let n = utf8.count
             var start = 0
             var ascii = true
-            func flush(_ end: Int) {
-                guard start < end else { return }
-                if ascii {
-                    if end - start >= 2 {
-                        out.append(String(unsafeUninitializedCapacity: end - start) { buffer in
-                            for i in start..<end {
-                                let b = utf8[i]
-                                buffer[i - start] = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b
-                            }
-                            return end - start
-                        })
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(n, 1)) { lower in
+                func flush(_ end: Int) {
+                    guard start < end else { return }
+                    if ascii {
+                        guard end - start >= 2 else { return }
+                        for i in start..<end {
+                            let b = utf8[i]
+                            lower[i - start] = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b
+                        }
+                        body(UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: lower[0..<(end - start)])))
+                    } else {
+                        let piece = String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self)
+                        for term in characterTerms(piece) {
+                            var term = term
+                            term.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+                        }
                     }
-                } else {
-                    out += characterTerms(String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self))
                 }
+                for i in 0..<n {
+                    let b = utf8[i]
+                    if b >= 0x80 { ascii = false; continue }
+                    if isASCIIAlphanumeric(b) { continue }
+                    let separate = (i == 0 || utf8[i - 1] < 0x80) && (i + 1 == n || utf8[i + 1] < 0x80)
+                    guard separate else { ascii = false; continue }
+                    flush(i)
+                    start = i + 1
+                    ascii = true
+                }
+                flush(n)
             }
-            for i in 0..<n {
-                let b = utf8[i]
-                if b >= 0x80 { ascii = false; continue }
-                if isASCIIAlphanumeric(b) { continue }
-                let separate = (i == 0 || utf8[i - 1] < 0x80) && (i + 1 == n || utf8[i + 1] < 0x80)
-                guard separate else { ascii = false; continue }
-                flush(i)
-                start = i + 1
-                ascii = true
-            }
-            flush(n)
         }
-        return out
     }
 
     /// The reference definition of a term, by `Character`.
@@ -58,7 +67,11 @@ extension SearchIndex {
         return out
     }
 
-    private static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
+    static func isLowerASCIIAlphanumeric(_ b: UInt8) -> Bool {
+        (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+    }
+
+    static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
         (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
             || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
     }

@@ -275,6 +275,27 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(Charts.padded(12345, 4), String(format: "%04d", 12345))
     }
 
+    /// The search index's one-pass postings are what each doc's own terms give, stopwords left out.
+    func testSearchPostingsMatchEachDocsTerms() throws {
+        var texts = Self.trickyStrings(count: 2000)
+        for name in try FileManager.default.contentsOfDirectory(atPath: TestPaths.content.appendingPathComponent("articles").path) {
+            texts.append(try String(contentsOf: TestPaths.content.appendingPathComponent("articles/\(name)"), encoding: .utf8))
+        }
+        var expected: [String: [Int]] = [:]
+        for (doc, text) in texts.enumerated() {
+            var seen = Set<String>()
+            for t in SearchIndex.terms(text) where !SearchIndex.stopwords.contains(t) && seen.insert(t).inserted {
+                expected[t, default: []].append(doc)
+            }
+        }
+        let index = SearchPostings(texts: texts, stopwords: SearchIndex.stopwords)
+        var found: [String: [Int]] = [:]
+        for (term, docs) in zip(index.terms, index.postings) where !docs.isEmpty { found[term] = docs }
+        XCTAssertEqual(found, expected)
+        XCTAssertGreaterThan(found.count, 500)
+        XCTAssertEqual(Set(index.terms).count, index.terms.count, "each term once, canonically equivalent spellings as one")
+    }
+
     func testRenderJSONMatchesFoundation() throws {
         let strings = Self.trickyStrings(count: 300)
         // Keys: search-like terms, slugs, numbers, and anything else.
