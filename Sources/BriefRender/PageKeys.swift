@@ -1,10 +1,12 @@
 import BriefModel
 
-/// What a brief's or an entity's page is made from, hashed: when a page's key is the one its file
-/// in Output was made from, the file is kept instead of rendered again. Most of a rebuild's pages
-/// are these, and most are unchanged (adding one article changes a few dozen of 8,000).
+/// What a brief's, an entity's, a timeline month's or an outlet's page is made from, hashed: when a
+/// page's key is the one its file in Output was made from, the file is kept instead of rendered
+/// again. Most of a rebuild's pages are these, and most are unchanged (adding one article changes
+/// a few dozen of 8,000).
 ///
-/// A key covers every value its page's context reads (`briefContext`, `entityContext`), taken
+/// A key covers every value its page's context reads (`briefContext`, `entityContext`,
+/// `timelineContext(page:)`, `sourceContext`), taken
 /// from the archive, never from the context itself: hashing the contexts cost almost as much as
 /// rendering them. A value added to those contexts must be added here too; `BuildCacheTests`
 /// compare rebuilt sites with fresh builds after edits of each kind of input.
@@ -12,14 +14,15 @@ struct PageKeys: Sendable {
     /// The templates, the site's settings, the build date and whether the timeline is paged
     /// (entity charts link to its pages): what every page depends on.
     let site: ContentHash
-    /// A brief as entity pages list it (`ContextItems.briefItem`), by brief id.
+    /// A brief as lists show it (`ContextItems.briefItem`) but for its entities, by brief id.
     let briefItems: [String: ContentHash]
-    /// An entity as links and chips show it (`ContextItems.entityLink`), by entity id; with its
-    /// mention and brief counts only where the templates can read them (`TemplateReads`): on brief
-    /// pages (`briefPageLinks`), and on entity pages, which list briefs with their entities and
-    /// related entities (`entityPageLinks`).
-    let briefPageLinks: [String: ContentHash]
-    let entityPageLinks: [String: ContentHash]
+    /// An entity as links and chips show it (`ContextItems.entityLink`), by entity id: without
+    /// its mention and brief counts, and with them (`countedLinks`).
+    let links: [String: ContentHash]
+    let countedLinks: [String: ContentHash]
+    /// Whether brief, entity and timeline pages can read the counts of the entities they list
+    /// (`TemplateReads`): one new article changes the counts of many entities at once.
+    let briefPagesCount: Bool, entityPagesCount: Bool, timelinePagesCount: Bool
 
     /// The values of an entity link that one new article changes for many entities at once.
     static let countNames: Set<String> = ["mentions", "briefCount"]
@@ -37,22 +40,21 @@ struct PageKeys: Sendable {
         let reads = templates.reads, counts = PageKeys.countNames
         let fragments = reads.reads(counts, inside: [], from: Fragment.entityChip)
             || reads.reads(counts, inside: ["entities"], from: Fragment.briefLink)
-        let onBriefPages = fragments || reads.reads(counts, inside: ["entities"], from: "brief")
-        let onEntityPages = fragments || reads.reads(counts, inside: ["entities", "related"], from: "entity")
-        func links(counted: Bool) -> [String: ContentHash] {
-            var links: [String: ContentHash] = [:]
-            links.reserveCapacity(archive.entities.count)
-            for e in archive.entities {
-                var h = ContentHash()
-                h.add(e.id); h.add(e.name); h.add(e.kind.rawValue)
-                if counted { h.add(e.mentions); h.add(e.briefs.count) }
-                links[e.id] = h
-            }
-            return links
+        briefPagesCount = fragments || reads.reads(counts, inside: ["entities"], from: "brief")
+        entityPagesCount = fragments || reads.reads(counts, inside: ["entities", "related"], from: "entity")
+        timelinePagesCount = fragments || reads.reads(counts, inside: ["entities"], from: "timeline")
+        var links: [String: ContentHash] = [:], counted: [String: ContentHash] = [:]
+        links.reserveCapacity(archive.entities.count)
+        counted.reserveCapacity(archive.entities.count)
+        for e in archive.entities {
+            var h = ContentHash()
+            h.add(e.id); h.add(e.name); h.add(e.kind.rawValue)
+            links[e.id] = h
+            h.add(e.mentions); h.add(e.briefs.count)
+            counted[e.id] = h
         }
-        briefPageLinks = links(counted: onBriefPages)
-        let listed = links(counted: onEntityPages)
-        entityPageLinks = listed
+        self.links = links
+        countedLinks = counted
         var items: [String: ContentHash] = [:]
         items.reserveCapacity(archive.briefs.count)
         for b in archive.briefs {
@@ -61,10 +63,25 @@ struct PageKeys: Sendable {
             h.add(b.summary.count)
             for s in b.summary { h.add(s) }
             h.add(b.sources.count)
-            PageKeys.add(entities: b.entities.prefix(3), links: listed, to: &h)
             items[b.id] = h
         }
         briefItems = items
+    }
+
+    /// A brief as a list shows it, with its first entities' links.
+    func add(item b: Brief, counted: Bool, to h: inout ContentHash) {
+        h.add(briefItems[b.id] ?? ContentHash())
+        add(entities: b.entities.prefix(3), counted: counted, to: &h)
+    }
+
+    /// Entity ids with what their links show; an id with no entity counts as such.
+    func add<C: Collection<String>>(entities ids: C, counted: Bool, to h: inout ContentHash) {
+        let links = counted ? countedLinks : self.links
+        h.add(ids.count)
+        for id in ids {
+            h.add(id)
+            if let link = links[id] { h.add(link) } else { h.add(-1) }
+        }
     }
 
     static func add(_ date: DayDate?, to h: inout ContentHash) {
@@ -75,14 +92,6 @@ struct PageKeys: Sendable {
         if let text { h.add(text) } else { h.add(-1) }
     }
 
-    /// Entity ids with what their links show; an id with no entity counts as such.
-    static func add<C: Collection<String>>(entities ids: C, links: [String: ContentHash], to h: inout ContentHash) {
-        h.add(ids.count)
-        for id in ids {
-            h.add(id)
-            if let link = links[id] { h.add(link) } else { h.add(-1) }
-        }
-    }
 }
 
 extension SiteIndex {
@@ -109,7 +118,7 @@ extension SiteIndex {
             h.add(a.source); h.add(a.paragraphs.count)
             for p in a.paragraphs { h.add(p) }
         }
-        PageKeys.add(entities: b.entities, links: keys.briefPageLinks, to: &h)
+        keys.add(entities: b.entities, counted: keys.briefPagesCount, to: &h)
         add(notes: notesByBrief[b.id] ?? [], to: &h)
         return h
     }
@@ -126,9 +135,9 @@ extension SiteIndex {
         h.add(e.briefs.count)
         for id in e.briefs {
             h.add(id)
-            if let item = keys.briefItems[id] { h.add(item) } else { h.add(-1) }
+            if let b = briefByID[id] { keys.add(item: b, counted: keys.entityPagesCount, to: &h) } else { h.add(-1) }
         }
-        PageKeys.add(entities: e.related.map(\.id), links: keys.entityPageLinks, to: &h)
+        keys.add(entities: e.related.map(\.id), counted: keys.entityPagesCount, to: &h)
         for r in e.related { h.add(r.count) }
         h.add(e.quotes.count)
         for q in e.quotes {
@@ -136,6 +145,43 @@ extension SiteIndex {
             PageKeys.add(briefByID[q.brief]?.title, to: &h)
         }
         add(notes: notesByEntity[e.id] ?? [], to: &h)
+        return h
+    }
+
+    /// The key of one month page of a paged timeline (`timelineContext(page:)`): its place and
+    /// its entries as listed. The index, with its chart of every month, is always made.
+    func timelinePageKey(_ page: TimelinePage) -> ContentHash {
+        var h = keys.site
+        h.add("timeline")
+        h.add(page.file); h.add(page.month); h.add(page.part)
+        h.add(page.entries.count)
+        for t in page.entries {
+            h.add(t.kind.rawValue); h.add(t.id); PageKeys.add(t.date, to: &h)
+            if t.kind == .brief, let b = briefByID[t.id] {
+                keys.add(item: b, counted: keys.timelinePagesCount, to: &h)
+            } else if let n = noteByID[t.id] {
+                h.add(n.title); PageKeys.add(n.date, to: &h); PageKeys.add(n.author, to: &h)
+                keys.add(entities: n.entities.prefix(3), counted: keys.timelinePagesCount, to: &h)
+            } else {
+                h.add(-1)
+            }
+        }
+        return h
+    }
+
+    /// The key of one page of an outlet's articles (`sourceContext`): the outlet, the page's
+    /// place among its pages, and its articles with the titles of their briefs.
+    func sourcePageKey(_ o: Outlet, page number: Int) -> ContentHash {
+        var h = keys.site
+        h.add("source")
+        h.add(o.name); h.add(o.slug); h.add(number); h.add(o.articles.count)
+        let pager = Pager(page: number, of: o.articles.count, first: "\(o.slug).html", folder: o.slug)
+        for a in o.articles[pager.range] {
+            let s = a.source
+            h.add(s.file); h.add(a.brief)
+            for text in [s.title, s.url, s.copyOf, briefByID[a.brief]?.title] { PageKeys.add(text, to: &h) }
+            PageKeys.add(s.published, to: &h)
+        }
         return h
     }
 

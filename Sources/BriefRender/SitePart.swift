@@ -50,9 +50,19 @@ enum SitePart: Sendable {
         case .entity(let i):
             let entity = site.archive.entities[i]
             return (["entities/\(entity.id).html"], site.entityPageKey(entity))
+        case .timeline(let page?):
+            return (["timeline/\(page.file)"], site.timelinePageKey(page))
+        case .source(let i, let page):
+            let outlet = site.outlets[i]
+            return ([SitePart.sourcePath(outlet, page: page)], site.sourcePageKey(outlet, page: page))
         default:
             return nil
         }
+    }
+
+    /// Page `page` of an outlet's articles: `sources/<outlet>.html`, then `sources/<outlet>/N.html`.
+    static func sourcePath(_ outlet: SiteIndex.Outlet, page: Int) -> String {
+        Pager.path(page, base: "sources/", first: "\(outlet.slug).html", folder: outlet.slug)
     }
 
     func pages(site: SiteIndex, templates: TemplateSet) throws(Diagnostic) -> [Page] {
@@ -91,8 +101,7 @@ enum SitePart: Sendable {
         case .sourceIndex: return try html("sources/index.html", "source-index", site.sourceIndexContext())
         case .source(let i, let page):
             let outlet = site.outlets[i]
-            return try html(Pager.path(page, base: "sources/", first: "\(outlet.slug).html", folder: outlet.slug), "source",
-                            site.sourceContext(outlet, page: page))
+            return try html(SitePart.sourcePath(outlet, page: page), "source", site.sourceContext(outlet, page: page))
         case .search: return try html("search.html", "search", site.searchPageContext())
         case .notFound: return try html("404.html", "404", site.notFoundContext())
         case .searchIndex: return SearchIndex.pages(site: site)
