@@ -1,38 +1,65 @@
 import BriefModel
+import Foundation
 
 /// The list entries many pages share — a brief in a list, an entity chip — made once for the pages one
-/// folder deep (`root` "../") instead of once for every page they appear on. Never changed after init
-/// (hence `@unchecked Sendable`: `[String: Any]` is not `Sendable`).
+/// folder deep (`root` "../") instead of once for every page they appear on. Each entry also carries
+/// its HTML, rendered once from its `Fragment`.
 ///
-/// Each entry also carries its HTML, rendered once from its `Fragment`.
-struct ContextItems: @unchecked Sendable {
+/// Made when a page first asks, from whichever rendering thread asks: a rebuild that keeps most
+/// pages (`PageKeys`) needs few of them. Entries are never changed once made (hence
+/// `@unchecked Sendable`: `[String: Any]` is not `Sendable`; the slots are behind a lock).
+final class ContextItems: @unchecked Sendable {
     static let root = "../"
 
-    /// By brief id; empty when brief ids are not unique (then every page makes its own).
-    let briefs: [String: [String: Any]]
-    /// By entity id; empty when entity ids are not unique.
-    let entities: [String: [String: Any]]
+    private let archive: Archive
+    private let entityByID: [String: Entity]
+    private let templates: TemplateSet
+    /// Positions by id; empty when ids are not unique (then every page makes its own entries).
+    private let briefIndex: [String: Int]
+    private let entityIndex: [String: Int]
+    private var briefSlots: [[String: Any]?]
+    private var entitySlots: [[String: Any]?]
+    private let lock = NSLock()
 
     init(archive: Archive, briefByID: [String: Brief], entityByID: [String: Entity], templates: TemplateSet) {
-        var entities: [String: [String: Any]] = [:]
-        if entityByID.count == archive.entities.count {
-            entities.reserveCapacity(archive.entities.count)
-            for e in archive.entities { entities[e.id] = ContextItems.entityLink(e, root: ContextItems.root, templates: templates) }
-        }
-        var briefs: [String: [String: Any]] = [:]
+        self.archive = archive
+        self.entityByID = entityByID
+        self.templates = templates
+        var briefs: [String: Int] = [:], entities: [String: Int] = [:]
         if briefByID.count == archive.briefs.count {
-            briefs.reserveCapacity(archive.briefs.count)
-            // Read-only from here on, shared by the threads that render the briefs' links.
-            nonisolated(unsafe) let chips = entities
-            let made = parallelMap(archive.briefs) { b in
-                Item(value: ContextItems.briefItem(b, root: ContextItems.root, templates: templates) { id in
-                    chips[id] ?? entityByID[id].map { ContextItems.entityLink($0, root: ContextItems.root, templates: templates) }
-                })
-            }
-            for (b, item) in zip(archive.briefs, made) { briefs[b.id] = item.value }
+            for (i, b) in archive.briefs.enumerated() { briefs[b.id] = i }
         }
-        self.briefs = briefs
-        self.entities = entities
+        if entityByID.count == archive.entities.count {
+            for (i, e) in archive.entities.enumerated() { entities[e.id] = i }
+        }
+        briefIndex = briefs
+        entityIndex = entities
+        briefSlots = Array(repeating: nil, count: archive.briefs.count)
+        entitySlots = Array(repeating: nil, count: archive.entities.count)
+    }
+
+    /// The entry of brief `id` for pages one folder deep; nil when ids are not unique.
+    func brief(_ id: String) -> [String: Any]? {
+        guard let i = briefIndex[id] else { return nil }
+        lock.lock()
+        if let made = briefSlots[i] { lock.unlock(); return made }
+        lock.unlock()
+        let made = ContextItems.briefItem(archive.briefs[i], root: ContextItems.root, templates: templates) { id in
+            self.entity(id) ?? self.entityByID[id].map { ContextItems.entityLink($0, root: ContextItems.root, templates: self.templates) }
+        }
+        lock.lock(); briefSlots[i] = made; lock.unlock()
+        return made
+    }
+
+    /// The link of entity `id` for pages one folder deep; nil when ids are not unique.
+    func entity(_ id: String) -> [String: Any]? {
+        guard let i = entityIndex[id] else { return nil }
+        lock.lock()
+        if let made = entitySlots[i] { lock.unlock(); return made }
+        lock.unlock()
+        let made = ContextItems.entityLink(archive.entities[i], root: ContextItems.root, templates: templates)
+        lock.lock(); entitySlots[i] = made; lock.unlock()
+        return made
     }
 
     /// A brief in a list; `entityLink` gives the chip of an entity id (nil when there is no such entity).
@@ -57,6 +84,3 @@ struct ContextItems: @unchecked Sendable {
         return d
     }
 }
-
-/// A parallel map's results cross threads; these dictionaries are never changed afterwards.
-private struct Item: @unchecked Sendable { let value: [String: Any] }

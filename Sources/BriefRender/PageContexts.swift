@@ -34,12 +34,12 @@ extension SiteIndex {
     }
 
     func briefItem(_ b: Brief, root: String) -> [String: Any] {
-        if root == ContextItems.root, let item = items.briefs[b.id] { return item }
+        if root == ContextItems.root, let item = items.brief(b.id) { return item }
         return ContextItems.briefItem(b, root: root, templates: templates) { entityByID[$0].map { entityLink($0, root: root) } }
     }
 
     func entityLink(_ e: Entity, root: String, count: Int? = nil) -> [String: Any] {
-        if count == nil, root == ContextItems.root, let link = items.entities[e.id] { return link }
+        if count == nil, root == ContextItems.root, let link = items.entity(e.id) { return link }
         return ContextItems.entityLink(e, root: root, count: count, templates: templates)
     }
 
