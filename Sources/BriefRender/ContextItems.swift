@@ -63,7 +63,8 @@ final class ContextItems: @unchecked Sendable {
     }
 
     /// A brief in a list; `entityLink` gives the chip of an entity id (nil when there is no such entity).
-    static func briefItem(_ b: Brief, root: String, templates: TemplateSet, entityLink: (String) -> [String: Any]?) -> [String: Any] {
+    /// Without `templates`, it has no `link` fragment.
+    static func briefItem(_ b: Brief, root: String, templates: TemplateSet?, entityLink: (String) -> [String: Any]?) -> [String: Any] {
         let date = SiteIndex.sortDate(b)
         var d: [String: Any] = [
             "id": b.id, "title": b.title, "url": "\(root)briefs/\(b.id).html",
@@ -72,15 +73,15 @@ final class ContextItems: @unchecked Sendable {
             "sourceCount": b.sources.count, "sourcesPlural": b.sources.count != 1,
             "entities": b.entities.prefix(3).compactMap(entityLink),
         ]
-        d["link"] = templates.fragment(Fragment.briefLink, d)
+        if let templates { d["link"] = templates.fragment(Fragment.briefLink, d) }
         return d
     }
 
-    /// An entity link; with `count` (shared briefs of a related entity) it has no chip.
-    static func entityLink(_ e: Entity, root: String, count: Int? = nil, templates: TemplateSet) -> [String: Any] {
+    /// An entity link; with `count` (shared briefs of a related entity), or without `templates`, it has no chip.
+    static func entityLink(_ e: Entity, root: String, count: Int? = nil, templates: TemplateSet?) -> [String: Any] {
         var d: [String: Any] = ["name": e.name, "url": "\(root)entities/\(e.id).html", "kind": e.kind.rawValue,
                                 "mentions": e.mentions, "briefCount": e.briefs.count]
-        if let count { d["count"] = count } else { d["chip"] = templates.fragment(Fragment.entityChip, d) }
+        if let count { d["count"] = count } else if let templates { d["chip"] = templates.fragment(Fragment.entityChip, d) }
         return d
     }
 }

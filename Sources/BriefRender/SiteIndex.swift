@@ -32,6 +32,8 @@ struct SiteIndex: Sendable {
     let chromes: [ChromeKey: Chrome]
     /// What brief and entity pages are made from, for keeping unchanged ones.
     let keys: PageKeys
+    /// Whether the briefs list can show an item's `link` or its entities' chips (`TemplateReads`).
+    let listShowsFragments: Bool
 
     init(archive: Archive, buildDate: String, templates: TemplateSet) throws(Diagnostic) {
         try Fragment.check(templates)
@@ -123,6 +125,8 @@ struct SiteIndex: Sendable {
         self.chromes = chromes
         keys = PageKeys(archive: archive, buildDate: buildDate, templates: templates,
                         timelineIsPaged: SiteIndex.isPaged(archive))
+        listShowsFragments = templates.reads.reads(["link"], inside: ["briefs"], from: "brief-list")
+            || templates.reads.reads(["chip"], inside: ["entities"], from: "brief-list")
     }
 
     static func sortDate(_ b: Brief) -> DayDate? { b.date ?? b.published }

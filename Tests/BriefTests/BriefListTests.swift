@@ -52,4 +52,18 @@ final class BriefListTests: XCTestCase {
         }
         XCTAssertEqual(LinkCheck.brokenLinks(in: pages, extraFiles: assets), [])
     }
+
+    /// The stock list leaves out each item's `link` fragment on pages after the first; a list
+    /// template that shows it gets it on every page.
+    func testAListTemplateThatShowsLinksGetsThemOnEveryPage() throws {
+        var files: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: TestPaths.templates.path) where name.hasSuffix(".mustache") {
+            files[String(name.dropLast(".mustache".count))] = try String(contentsOf: TestPaths.templates.appendingPathComponent(name), encoding: .utf8)
+        }
+        files["brief-list"] = "{{<base}}{{$content}}<ol>{{#briefs}}{{{link}}}{{/briefs}}</ol>{{/content}}{{/base}}"
+        let pages = try SiteRenderer.pages(for: try TimelineTests.largeArchive(), templates: try TemplateSet(files: files), buildDate: "2026-11-23")
+        let second = try XCTUnwrap(pages.first { $0.path == "briefs/page/2.html" }).text
+        XCTAssertEqual(second.components(separatedBy: "<li><time>").count - 1, 200)
+        XCTAssertTrue(second.contains("<a href=\"../../briefs/brief-249.html\">"))
+    }
 }
