@@ -40,17 +40,24 @@ public enum Merge {
     }
 
     public static func stories(from articles: [Article], previousIDs: [String: String] = [:], tuning: Tuning) -> [Story] {
+        let features = parallelMap(articles, ArticleFeatures.init)
+        return identified(grouping(articles, features: features, tuning: tuning), articles: articles, previousIDs: previousIDs)
+    }
+
+    /// The stories of `articles` before they have ids and before hand-placed (`story: <id>`)
+    /// articles join them, in no particular order. A function of the articles alone (not of
+    /// the last build's ids), so the build cache can keep it while only ids change.
+    /// `features`: `ArticleFeatures(articles[i])` for each article, computed or cached.
+    public static func grouping(_ articles: [Article], features: [ArticleFeatures], tuning: Tuning = Tuning()) -> [Story] {
         let maxDaySpan = tuning.maxDaySpan
         let n = articles.count
         guard n > 0 else { return [] }
-        let features = parallelMap(articles, ArticleFeatures.init)
         var active = [Bool](repeating: false, count: n)
-        var pinned: [Int] = []
         var alone: [Int] = []
         for (i, a) in articles.enumerated() {
             switch a.storyChoice {
             case .own?: alone.append(i)
-            case .brief?: pinned.append(i)
+            case .brief?: break // placed by `identified`
             case nil: active[i] = true
             }
         }
@@ -127,10 +134,15 @@ public enum Merge {
                 .attach(clusters, pairs: articlePairs, days: features.map(\.day))
         }
         for i in alone { clusters.append([i]) }
+        return clusters.map { story(of: $0.sorted(), articles: articles, features: features) }
+    }
 
-        var stories = clusters.map { story(of: $0.sorted(), articles: articles, features: features) }
+    /// A grouping made whole: stable ids from the last build's `previousIDs` (source file ->
+    /// brief id), hand-placed articles of `articles` in their stories, stories in date order.
+    public static func identified(_ grouping: [Story], articles: [Article], previousIDs: [String: String]) -> [Story] {
+        var stories = grouping
         StoryIdentity.assign(&stories, previousIDs: previousIDs)
-        attachPinned(pinned, articles: articles, features: features, to: &stories)
+        attachPinned(articles.filter { if case .brief? = $0.storyChoice { true } else { false } }, to: &stories)
         let keys = stories.map(order)
         return stories.indices.sorted { keys[$0] < keys[$1] }.map { stories[$0] }
     }
@@ -164,20 +176,19 @@ public enum Merge {
     }
 
     /// `.brief(id)` articles join the story with that id (current or former), or start it.
-    static func attachPinned(_ pinned: [Int], articles: [Article], features: [ArticleFeatures], to stories: inout [Story]) {
-        var byID: [String: [Int]] = [:]
-        for i in pinned { if case .brief(let id)? = articles[i].storyChoice { byID[id, default: []].append(i) } }
+    static func attachPinned(_ pinned: [Article], to stories: inout [Story]) {
+        var byID: [String: [Article]] = [:]
+        for a in pinned { if case .brief(let id)? = a.storyChoice { byID[id, default: []].append(a) } }
         for id in byID.keys.sorted() {
             let wanted = byID[id]!
             if let s = stories.firstIndex(where: { $0.id == id || $0.formerIDs.contains(id) }) {
-                let indices = stories[s].members.map(\.article)
-                let all = indices + wanted.map { articles[$0] }
+                let all = stories[s].members.map(\.article) + wanted
                 var rebuilt = story(of: Array(0..<all.count), articles: all, features: all.map(ArticleFeatures.init))
                 rebuilt.id = stories[s].id
                 rebuilt.formerIDs = stories[s].formerIDs
                 stories[s] = rebuilt
             } else {
-                var fresh = story(of: wanted, articles: articles, features: features)
+                var fresh = story(of: Array(wanted.indices), articles: wanted, features: wanted.map(ArticleFeatures.init))
                 fresh.id = Slug.make(id)
                 stories.append(fresh)
             }

@@ -25,34 +25,39 @@ struct TermSpace {
     static let numberBoost: Float = 1.5
     static let background = 200
 
-    var ids: [UInt64: Int32] = [:]
     var documentFrequency: [Int32] = []
     var vectors: [TermVector] = []
 
     init(_ features: [ArticleFeatures]) {
+        // Ids in order of first appearance (articles in order, each one's terms ascending).
+        var ids = TermIDs(capacity: features.count * 64)
+        var termIDs: [[Int32]] = []
+        termIDs.reserveCapacity(features.count)
         for f in features {
-            for term in f.termCounts.keys.sorted() {
-                if let id = ids[term] {
-                    documentFrequency[Int(id)] += 1
-                } else {
-                    ids[term] = Int32(documentFrequency.count)
-                    documentFrequency.append(1)
-                }
-            }
+            termIDs.append(f.terms.map { term in
+                let (id, isNew) = ids.id(term)
+                if isNew { documentFrequency.append(1) } else { documentFrequency[Int(id)] += 1 }
+                return id
+            })
         }
         // A background of pseudo-articles that contain none of the terms: in a small archive a
         // term in every article is still a real word of the event, not noise.
         let n = Float(features.count + TermSpace.background)
         let idf = documentFrequency.map { log(1 + n / Float($0)) }
+        let articleTerms = termIDs
         // Each article's vector is its own: made on all cores.
-        let ids = self.ids
-        vectors = parallelMap(features) { f in
+        vectors = parallelMap(Array(features.indices)) { a in
+            let f = features[a]
             var pairs: [(Int32, Float)] = []
-            pairs.reserveCapacity(f.termCounts.count)
-            for (term, count) in f.termCounts {
-                let id = ids[term]!
+            pairs.reserveCapacity(f.terms.count)
+            for (k, id) in articleTerms[a].enumerated() {
+                let count = f.counts[k]
                 var w = (count >= 1 ? 1 + log(count) : count) * idf[Int(id)]
-                if f.names.contains(term) { w *= TermSpace.nameBoost } else if f.numbers.contains(term) { w *= TermSpace.numberBoost }
+                switch f.kinds[k] {
+                case .name: w *= TermSpace.nameBoost
+                case .number: w *= TermSpace.numberBoost
+                case .word: break
+                }
                 pairs.append((id, w))
             }
             pairs.sort { $0.0 < $1.0 }
