@@ -67,11 +67,13 @@ public enum Merge {
                                         days: features.map(\.day), active: active, maxDayGap: maxDaySpan)
 
         // Copies: verified LSH candidates, joined into groups that cluster as one voice.
-        var copies = UnionFind(n)
-        for key in candidates.nearDuplicates {
-            let (i, j) = (Int(key >> 32), Int(key & 0xffff_ffff))
-            if isCopy(features[i], features[j]) { copies.union(i, j) }
+        // Checked on all cores, joined in order.
+        let near = candidates.nearDuplicates
+        let verified = parallelMap(Array(stride(from: 0, to: near.count, by: 4096))) { start in
+            near[start..<min(start + 4096, near.count)].filter { isCopy(features[Int($0 >> 32)], features[Int($0 & 0xffff_ffff)]) }
         }
+        var copies = UnionFind(n)
+        for key in verified.joined() { copies.union(Int(key >> 32), Int(key & 0xffff_ffff)) }
         var groupOf = [Int](repeating: -1, count: n)
         var groups: [AverageLinkClustering.Group] = []
         var groupMembers: [[Int]] = []
@@ -134,7 +136,7 @@ public enum Merge {
                 .attach(clusters, pairs: articlePairs, days: features.map(\.day))
         }
         for i in alone { clusters.append([i]) }
-        return clusters.map { story(of: $0.sorted(), articles: articles, features: features) }
+        return parallelMap(clusters) { story(of: $0.sorted(), articles: articles, features: features) }
     }
 
     /// A grouping made whole: stable ids from the last build's `previousIDs` (source file ->
@@ -158,12 +160,10 @@ public enum Merge {
 
     /// Members ordered lead first; the others as copies of the text they repeat, or reports.
     static func story(of indices: [Int], articles: [Article], features: [ArticleFeatures]) -> Story {
-        let lead = indices[LeadChoice.best(indices.map { articles[$0] })]
+        let lead = indices[LeadChoice.best(indices.map { articles[$0] }, scores: indices.map { features[$0].leadScore })]
         var members = [Story.Member(article: articles[lead], role: .lead)]
         var originals = [lead]
-        var score: [Int: Double] = [:]
-        for i in indices where i != lead { score[i] = LeadChoice.score(articles[i]) }
-        let rest = indices.filter { $0 != lead }.sorted { score[$0]! > score[$1]! }
+        let rest = indices.filter { $0 != lead }.sorted { features[$0].leadScore > features[$1].leadScore }
         for i in rest {
             if let o = originals.first(where: { isCopy(features[i], features[$0]) }) {
                 members.append(.init(article: articles[i], role: .copy(of: articles[o].file)))

@@ -89,11 +89,12 @@ extension CacheWriter {
     mutating func articleFeatures(_ f: ArticleFeatures) {
         func bytes<T>(_ list: [T]) -> [UInt8] { list.withUnsafeBytes { Array($0) } }
         raw(bytes(f.terms))
-        raw(bytes(f.counts))
+        raw(bytes(f.frequencies))
         raw(f.kinds.map(\.rawValue))
         raw(bytes(f.signature))
         optional(f.day) { $0.int($1) }
         int(f.wordCount)
+        int(Int(Int64(bitPattern: f.leadScore.bitPattern)))
     }
 }
 
@@ -122,13 +123,15 @@ extension CacheReader {
                 count = buffer.count
             }
         }
-        let terms = list(raw(), of: UInt64.self), counts = list(raw(), of: Float.self)
+        let terms = list(raw(), of: UInt64.self), frequencies = list(raw(), of: Float.self)
         let kinds = raw().map(ArticleFeatures.Kind.init(rawValue:)), signature = list(raw(), of: UInt64.self)
         let day = optional { $0.int() }, wordCount = int()
-        guard !failed, let terms, let counts, let signature, counts.count == terms.count, kinds.count == terms.count
+        let leadScore = Double(bitPattern: UInt64(bitPattern: Int64(int())))
+        guard !failed, let terms, let frequencies, let signature, frequencies.count == terms.count, kinds.count == terms.count
         else { return nil }
         let known = kinds.compactMap { $0 }
         guard known.count == kinds.count else { return nil }
-        return ArticleFeatures(terms: terms, counts: counts, kinds: known, signature: signature, day: day, wordCount: wordCount)
+        return ArticleFeatures(terms: terms, frequencies: frequencies, kinds: known, signature: signature, day: day,
+                               wordCount: wordCount, leadScore: leadScore)
     }
 }
