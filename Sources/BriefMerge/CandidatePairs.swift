@@ -40,31 +40,38 @@ struct CandidatePairs {
         related = CandidatePairs.unique(found.flatMap { $0 })
 
         // LSH: any shared band bucket makes a candidate; verified against the full signature later.
-        // Buckets numbered by a table of band keys, then filled in article order.
-        var bucketIDs = DenseIDs(capacity: n * 32)
-        var entries: [(bucket: Int32, article: Int32)] = []
-        entries.reserveCapacity(n * 32)
-        for i in 0..<n where active[i] && !signatures[i].isEmpty {
-            for key in MinHash.bandKeys(signatures[i], rows: CandidatePairs.bandRows) {
-                entries.append((bucketIDs.id(key).id, Int32(i)))
-            }
+        let bands = parallelMap(Array(0..<n)) { i in
+            active[i] && !signatures[i].isEmpty ? MinHash.bandKeys(signatures[i], rows: CandidatePairs.bandRows) : []
         }
-        // Counting sort by bucket, keeping article order inside each.
-        var starts = [Int](repeating: 0, count: bucketIDs.count + 1)
+        // A bucket is one key: split four ways by the keys' top two bits, bucketed on all cores.
+        nearDuplicates = CandidatePairs.unique(parallelMap(Array(0..<4)) { part in
+            CandidatePairs.sharedBuckets(bands, part: UInt64(part))
+        }.flatMap { $0 })
+    }
+
+    /// The pairs of articles that share a band key whose top two bits are `part`: bucket ids by
+    /// a table of keys, then a counting sort that keeps article order inside each bucket.
+    private static func sharedBuckets(_ bands: [[UInt64]], part: UInt64) -> [UInt64] {
+        var ids = DenseIDs(capacity: bands.count * 8)
+        var entries: [(bucket: Int32, article: Int32)] = []
+        for (i, keys) in bands.enumerated() {
+            for key in keys where key >> 62 == part { entries.append((ids.id(key).id, Int32(i))) }
+        }
+        var starts = [Int](repeating: 0, count: ids.count + 1)
         for e in entries { starts[Int(e.bucket) + 1] += 1 }
-        for b in 0..<bucketIDs.count { starts[b + 1] += starts[b] }
+        for b in 0..<ids.count { starts[b + 1] += starts[b] }
         var next = starts
         var members = [Int32](repeating: 0, count: entries.count)
         for e in entries { members[next[Int(e.bucket)]] = e.article; next[Int(e.bucket)] += 1 }
         var near: [UInt64] = []
-        for b in 0..<bucketIDs.count {
+        for b in 0..<ids.count {
             let (lo, hi) = (starts[b], starts[b + 1])
-            guard hi - lo > 1 && hi - lo <= CandidatePairs.postingCap * 4 else { continue }
-            for a in lo..<hi {
-                for c in (a + 1)..<hi { near.append(CandidatePairs.key(Int(members[a]), Int(members[c]))) }
+            guard hi - lo > 1 && hi - lo <= postingCap * 4 else { continue }
+            for x in lo..<hi {
+                for y in (x + 1)..<hi { near.append(key(Int(members[x]), Int(members[y]))) }
             }
         }
-        nearDuplicates = CandidatePairs.unique(near)
+        return near
     }
 
     /// The pairs each active article of `chunk` makes with its best-scoring others: score = the
@@ -74,30 +81,31 @@ struct CandidatePairs {
                                 datesAllow: (Int, Int) -> Bool) -> [UInt64] {
         var keys: [UInt64] = []
         var score = [Float](repeating: 0, count: vectors.count)
-        var touched: [Int] = []
+        // Each article touched once per query, so `vectors.count` slots always suffice.
+        var touched = [Int32](repeating: 0, count: vectors.count)
         var values: [Float] = []
-        index.starts.withUnsafeBufferPointer { starts in index.articles.withUnsafeBufferPointer { articles in
-        index.weights.withUnsafeBufferPointer { weights in score.withUnsafeMutableBufferPointer { score in
+        index.starts.withUnsafeBufferPointer { starts in index.entries.withUnsafeBufferPointer { entries in
+        score.withUnsafeMutableBufferPointer { score in touched.withUnsafeMutableBufferPointer { touched in
             for i in chunk where active[i] {
                 let v = vectors[i]
+                var count = 0
                 // The heaviest terms, heaviest first (ties by position, as a stable sort gives them):
                 // their order fixes the order scores are summed in.
                 for k in v.weights.withUnsafeBufferPointer({ top(queryTerms, of: $0) }) {
                     let id = Int(v.ids[k]), w = v.weights[k]
-                    for p in starts[id]..<starts[id + 1] {
-                        let j = Int(articles[p])
-                        if j == i { continue }
-                        if score[j] == 0 { touched.append(j) }
-                        score[j] += w * weights[p]
+                    for e in entries[Int(starts[id])..<Int(starts[id + 1])] where Int(e.article) != i {
+                        let j = Int(e.article)
+                        // Written always, kept only on a first touch: no branch to mispredict.
+                        touched[count] = e.article
+                        count += score[j] == 0 ? 1 : 0
+                        score[j] += w * e.weight
                     }
                 }
                 values.removeAll(keepingCapacity: true)
-                for j in touched { values.append(score[j]) }
-                for t in values.withUnsafeBufferPointer({ top(perArticle, of: $0) }) where datesAllow(i, touched[t]) {
-                    keys.append(key(i, touched[t]))
+                for j in touched[..<count] { values.append(score[Int(j)]); score[Int(j)] = 0 }
+                for t in values.withUnsafeBufferPointer({ top(perArticle, of: $0) }) where datesAllow(i, Int(touched[t])) {
+                    keys.append(key(i, Int(touched[t])))
                 }
-                for j in touched { score[j] = 0 }
-                touched.removeAll(keepingCapacity: true)
             }
         } } } }
         return keys

@@ -11,12 +11,15 @@ struct FragmentAttachment {
     /// `pairs`: candidate article pairs with their similarity. Returns the clusters with
     /// stragglers moved into their best story.
     func attach(_ clusters: [[Int]], pairs: [(Int, Int, Float)], days: [Int?]) -> [[Int]] {
-        var clusterOf: [Int: Int] = [:]
+        // Article -> its cluster (-1: in none); articles are numbered densely.
+        var clusterOf = [Int](repeating: -1, count: (clusters.lazy.compactMap { $0.max() }.max() ?? -1) + 1)
         for (c, members) in clusters.enumerated() { for i in members { clusterOf[i] = c } }
         // straggler cluster -> other cluster -> summed similarity
         var sums: [Int: [Int: Float]] = [:]
         for (i, j, s) in pairs {
-            guard let ci = clusterOf[i], let cj = clusterOf[j], ci != cj else { continue }
+            guard i < clusterOf.count, j < clusterOf.count else { continue }
+            let (ci, cj) = (clusterOf[i], clusterOf[j])
+            guard ci >= 0, cj >= 0, ci != cj else { continue }
             if clusters[ci].count <= maxSize { sums[ci, default: [:]][cj, default: 0] += s }
             if clusters[cj].count <= maxSize { sums[cj, default: [:]][ci, default: 0] += s }
         }

@@ -96,9 +96,7 @@ public enum Merge {
         // Every candidate pair's cosine, computed once on all cores: clustering and stragglers use them.
         let candidateKeys = candidates.all
         let similarities = parallelMap(Array(stride(from: 0, to: candidateKeys.count, by: 4096))) { start in
-            candidateKeys[start..<min(start + 4096, candidateKeys.count)].map { key in
-                TermVector.cosine(space.vectors[Int(key >> 32)], space.vectors[Int(key & 0xffff_ffff)])
-            }
+            space.cosines(candidateKeys[start..<min(start + 4096, candidateKeys.count)])
         }.flatMap { $0 }
 
         // Group similarity = the best cosine between any of their members.
@@ -123,13 +121,14 @@ public enum Merge {
         }
         // Then each story is checked for being two events of one kind (see `EventSplit`).
         let splitter = EventSplit(maxLocalRatio: tuning.splitCrossRatio, minSide: tuning.splitMinSide)
-        var clusters: [[Int]] = []
-        for gs in groupClusters {
+        // Each story on its own, on all cores.
+        let (vectors, members, groupList) = (space.vectors, groupMembers, groups)
+        var clusters: [[Int]] = parallelMap(groupClusters) { gs in
             let parts = tuning.splitCrossRatio > 0
-                ? splitter.split(gs.map { space.vectors[groupMembers[$0][0]] }, days: gs.map { groups[$0].firstDay })
+                ? splitter.split(gs.map { vectors[members[$0][0]] }, days: gs.map { groupList[$0].firstDay })
                 : [Array(gs.indices)]
-            for part in parts { clusters.append(part.flatMap { groupMembers[gs[$0]] }) }
-        }
+            return parts.map { part in part.flatMap { members[gs[$0]] } }
+        }.flatMap { $0 }
         if tuning.attachThreshold > 0 {
             let articlePairs = zip(candidateKeys, similarities).map { (Int($0 >> 32), Int($0 & 0xffff_ffff), $1) }
             clusters = FragmentAttachment(threshold: tuning.attachThreshold, maxDaySpan: maxDaySpan)
