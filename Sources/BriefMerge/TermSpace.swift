@@ -28,14 +28,12 @@ struct TermSpace {
     var documentFrequency: [Int32] = []
     var vectors: [TermVector] = []
 
-    /// Articles per slice of the work.
-    static let slice = 2048
-
-    init(_ features: [ArticleFeatures]) {
+    /// `slice`: articles per slice of the work (smaller only in tests, to check the slices).
+    init(_ features: [ArticleFeatures], slice: Int = 2048) {
         // Term ids in order of first sight (articles in order, each one's terms ascending): each
         // slice of articles numbers its own terms on all cores, then the slices' new terms are
         // numbered slice by slice, which gives the ids one pass over all articles would.
-        let slices = stride(from: 0, to: features.count, by: TermSpace.slice).map { $0..<min($0 + TermSpace.slice, features.count) }
+        let slices = stride(from: 0, to: features.count, by: slice).map { $0..<min($0 + slice, features.count) }
         let local = parallelMap(slices) { LocalTerms(features[$0]) }
         var ids = DenseIDs(capacity: features.count * 16)
         var globalIDs: [[Int32]] = []
