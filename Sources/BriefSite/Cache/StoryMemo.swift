@@ -35,19 +35,16 @@ extension BuildMemo {
             let made = ArticleFeatures(articles[i])
             return (made, CacheWriter.record { $0.articleFeatures(made) }, false)
         }
-        // Two articles of one JSON file share a key only if they are one article: keep one record.
-        var seen = Set<ContentHash>()
-        records.features = zip(keys, done).compactMap { seen.insert($0).inserted ? ($0, $1.1) : nil }
+        records.features = zip(keys, done).map { ($0, $1.1) }
         records.reused["features"] = done.filter(\.2).count
         return done.map(\.0)
     }
 }
 
-/// A story as stored: its id, former ids and members by file, without the articles themselves.
+/// A story of a grouping as stored: its members by file, without the articles themselves
+/// (a grouping has no ids yet).
 struct StoryLayout {
     struct Member { var file: String; var role: Story.Role }
-    var id: String
-    var formerIDs: [String]
     var members: [Member]
 
     /// The stories again with the current articles; nil when one of their files is gone.
@@ -62,9 +59,7 @@ struct StoryLayout {
                 guard let article = byFile[m.file] else { return nil }
                 members.append(Story.Member(article: article, role: m.role))
             }
-            var story = Story(id: s.id, members: members)
-            story.formerIDs = s.formerIDs
-            stories.append(story)
+            stories.append(Story(id: "", members: members))
         }
         return stories
     }
@@ -73,7 +68,6 @@ struct StoryLayout {
 extension CacheWriter {
     mutating func storyLayout(_ stories: [Story]) {
         array(stories) { w, s in
-            w.string(s.id); w.strings(s.formerIDs)
             w.array(s.members) { w, m in
                 w.string(m.article.file)
                 switch m.role {
@@ -101,7 +95,6 @@ extension CacheWriter {
 extension CacheReader {
     mutating func storyLayout() -> [StoryLayout] {
         array { r in
-            let id = r.string(), formerIDs = r.strings()
             let members: [StoryLayout.Member] = r.array { r in
                 let file = r.string()
                 switch r.int() {
@@ -110,7 +103,7 @@ extension CacheReader {
                 default: return .init(file: file, role: .copy(of: r.string()))
                 }
             }
-            return StoryLayout(id: id, formerIDs: formerIDs, members: members)
+            return StoryLayout(members: members)
         }
     }
 
