@@ -95,8 +95,10 @@ public enum Merge {
 
         // Every candidate pair's cosine, computed once on all cores: clustering and stragglers use them.
         let candidateKeys = candidates.all
-        let similarities = parallelMap(Array(stride(from: 0, to: candidateKeys.count, by: 4096))) { start in
-            space.cosines(candidateKeys[start..<min(start + 4096, candidateKeys.count)])
+        // In about 32 parts: each spreads vectors over an array as long as the vocabulary.
+        let part = max(4096, (candidateKeys.count + 31) / 32)
+        let similarities = parallelMap(Array(stride(from: 0, to: candidateKeys.count, by: part))) { start in
+            space.cosines(candidateKeys[start..<min(start + part, candidateKeys.count)])
         }.flatMap { $0 }
 
         // Group similarity = the best cosine between any of their members.
@@ -130,9 +132,8 @@ public enum Merge {
             return parts.map { part in part.flatMap { members[gs[$0]] } }
         }.flatMap { $0 }
         if tuning.attachThreshold > 0 {
-            let articlePairs = zip(candidateKeys, similarities).map { (Int($0 >> 32), Int($0 & 0xffff_ffff), $1) }
             clusters = FragmentAttachment(threshold: tuning.attachThreshold, maxDaySpan: maxDaySpan)
-                .attach(clusters, pairs: articlePairs, days: features.map(\.day))
+                .attach(clusters, keys: candidateKeys, similarities: similarities, days: features.map(\.day))
         }
         for i in alone { clusters.append([i]) }
         return parallelMap(clusters) { story(of: $0.sorted(), articles: articles, features: features) }
