@@ -1,20 +1,41 @@
 import BriefModel
+import Foundation
 
-/// What clustering needs from one article, computed once.
-struct ArticleFeatures: Sendable {
-    /// Content-word hash -> weighted count (title words count extra).
-    var termCounts: [UInt64: Float]
-    /// Terms written with a capital mid-sentence somewhere: names of people, places, ships.
-    var names: Set<UInt64>
-    var numbers: Set<UInt64>
-    var signature: [UInt64]
+/// What clustering needs from one article, computed once. A function of the article alone,
+/// so the build cache keeps it per article and a rebuild scans only new or edited ones.
+public struct ArticleFeatures: Sendable, Equatable {
+    /// What a content word is to the term weights.
+    public enum Kind: UInt8, Sendable {
+        case word = 0
+        /// Written with a capital mid-sentence somewhere: a person, place, ship.
+        case name = 1
+        /// A number of two or more digits.
+        case number = 2
+    }
+
+    /// Content-word hashes, ascending, with their term frequency weights (1 + ln of the
+    /// weighted count, title words counting extra; a count below 1 as it is) and kinds:
+    /// sorted arrays, because the term space walks them in this order anyway and they store
+    /// and load without hashing.
+    public var terms: [UInt64]
+    public var frequencies: [Float]
+    public var kinds: [Kind]
+    public var signature: [UInt64]
     /// Day number of `eventDate ?? published` when known to the day, else of the address.
-    var day: Int?
-    var wordCount: Int
+    public var day: Int?
+    public var wordCount: Int
+    /// `LeadChoice.score` of the article: it reads the whole text, so it is kept too.
+    public var leadScore: Double
 
     static let minHash = MinHash(count: 64)
 
-    init(_ article: Article) {
+    public init(terms: [UInt64], frequencies: [Float], kinds: [Kind], signature: [UInt64], day: Int?, wordCount: Int,
+                leadScore: Double) {
+        self.terms = terms; self.frequencies = frequencies; self.kinds = kinds
+        self.signature = signature; self.day = day; self.wordCount = wordCount; self.leadScore = leadScore
+    }
+
+    public init(_ article: Article) {
         var counts: [UInt64: Float] = [:]
         var names = Set<UInt64>()
         var numbers = Set<UInt64>()
@@ -38,11 +59,16 @@ struct ArticleFeatures: Sendable {
         if let title = article.title, !article.titleFromLead { add(title, weight: 2, shingle: false) }
         // Later paragraphs drift into background that other events of the same kind share.
         for (k, p) in article.paragraphs.enumerated() { add(p, weight: 1 / (1 + 0.1 * Float(k)), shingle: true) }
-        termCounts = counts
-        self.names = names
-        self.numbers = numbers
+        terms = counts.keys.sorted()
+        frequencies = terms.map { term in
+            let count = counts[term]!
+            return count >= 1 ? 1 + log(count) : count
+        }
+        // A name once is a name: it outweighs being a number (the two never meet anyway).
+        kinds = terms.map { names.contains($0) ? .name : numbers.contains($0) ? .number : .word }
         signature = ArticleFeatures.minHash.signature(MinHash.shingles(all))
         wordCount = total
+        leadScore = LeadChoice.score(article)
         if let d = article.eventDate ?? article.published, d.precision == .day {
             day = d.dayNumber
         } else {

@@ -30,66 +30,85 @@ struct CandidatePairs {
             return abs(a - b) <= maxDayGap
         }
 
-        // Inverted index: term id -> (article, weight), only for terms rare enough. Term ids
-        // are dense, so plain arrays index them.
-        var vocabulary = 0
-        for v in vectors { if let last = v.ids.last { vocabulary = max(vocabulary, Int(last) + 1) } }
-        var df = [Int](repeating: 0, count: vocabulary)
-        for (i, v) in vectors.enumerated() where active[i] { for id in v.ids { df[Int(id)] += 1 } }
-        var postings = [[(Int32, Float)]](repeating: [], count: vocabulary)
-        for (i, v) in vectors.enumerated() where active[i] {
-            for (k, id) in v.ids.enumerated() where df[Int(id)] > 1 && df[Int(id)] <= CandidatePairs.postingCap {
-                postings[Int(id)].append((Int32(i), v.weights[k]))
-            }
-        }
+        let index = PostingLists(vectors: vectors, active: active, maxLength: CandidatePairs.postingCap)
 
         // Each article's query is independent: a chunk of articles per task, with its own scores.
         let chunk = 512
-        let index = postings
-        let found = parallelMap(Array(stride(from: 0, to: n, by: chunk))) { start -> [UInt64] in
-            var keys: [UInt64] = []
-            var score = [Float](repeating: 0, count: n)
-            var touched: [Int] = []
-            for i in start..<min(start + chunk, n) where active[i] {
-                let v = vectors[i]
-                // The heaviest terms, heaviest first (ties by position, as a stable sort gives them):
-                // their order fixes the order scores are summed in.
-                let order = CandidatePairs.top(CandidatePairs.queryTerms, of: v.weights.indices) { v.weights[$0] }
-                for k in order {
-                    let list = index[Int(v.ids[k])]
-                    if list.isEmpty { continue }
-                    let w = v.weights[k]
-                    for (j32, wj) in list {
-                        let j = Int(j32)
-                        if j == i { continue }
-                        if score[j] == 0 { touched.append(j) }
-                        score[j] += w * wj
-                    }
-                }
-                for j in CandidatePairs.top(CandidatePairs.perArticle, of: touched.indices, by: { score[touched[$0]] }) where datesAllow(i, touched[j]) {
-                    keys.append(CandidatePairs.key(i, touched[j]))
-                }
-                for j in touched { score[j] = 0 }
-                touched.removeAll(keepingCapacity: true)
-            }
-            return keys
+        let found = parallelMap(Array(stride(from: 0, to: n, by: chunk))) { start in
+            CandidatePairs.related(start..<min(start + chunk, n), vectors: vectors, index: index, active: active, datesAllow: datesAllow)
         }
         related = CandidatePairs.unique(found.flatMap { $0 })
 
         // LSH: any shared band bucket makes a candidate; verified against the full signature later.
-        var buckets: [UInt64: [Int32]] = [:]
-        for i in 0..<n where active[i] && !signatures[i].isEmpty {
-            for key in MinHash.bandKeys(signatures[i], rows: CandidatePairs.bandRows) {
-                buckets[key, default: []].append(Int32(i))
-            }
+        let bands = parallelMap(Array(0..<n)) { i in
+            active[i] && !signatures[i].isEmpty ? MinHash.bandKeys(signatures[i], rows: CandidatePairs.bandRows) : []
         }
+        // A bucket is one key: split four ways by the keys' top two bits, bucketed on all cores.
+        nearDuplicates = CandidatePairs.unique(parallelMap(Array(0..<4)) { part in
+            CandidatePairs.sharedBuckets(bands, part: UInt64(part))
+        }.flatMap { $0 })
+    }
+
+    /// The pairs of articles that share a band key whose top two bits are `part`: bucket ids by
+    /// a table of keys, then a counting sort that keeps article order inside each bucket.
+    private static func sharedBuckets(_ bands: [[UInt64]], part: UInt64) -> [UInt64] {
+        var ids = DenseIDs(capacity: bands.count * 8)
+        var entries: [(bucket: Int32, article: Int32)] = []
+        for (i, keys) in bands.enumerated() {
+            for key in keys where key >> 62 == part { entries.append((ids.id(key).id, Int32(i))) }
+        }
+        var starts = [Int](repeating: 0, count: ids.count + 1)
+        for e in entries { starts[Int(e.bucket) + 1] += 1 }
+        for b in 0..<ids.count { starts[b + 1] += starts[b] }
+        var next = starts
+        var members = [Int32](repeating: 0, count: entries.count)
+        for e in entries { members[next[Int(e.bucket)]] = e.article; next[Int(e.bucket)] += 1 }
         var near: [UInt64] = []
-        for (_, list) in buckets where list.count > 1 && list.count <= CandidatePairs.postingCap * 4 {
-            for a in 0..<list.count {
-                for b in (a + 1)..<list.count { near.append(CandidatePairs.key(Int(list[a]), Int(list[b]))) }
+        for b in 0..<ids.count {
+            let (lo, hi) = (starts[b], starts[b + 1])
+            guard hi - lo > 1 && hi - lo <= postingCap * 4 else { continue }
+            for x in lo..<hi {
+                for y in (x + 1)..<hi { near.append(key(Int(members[x]), Int(members[y]))) }
             }
         }
-        nearDuplicates = CandidatePairs.unique(near)
+        return near
+    }
+
+    /// The pairs each active article of `chunk` makes with its best-scoring others: score = the
+    /// summed products of weights on the article's heaviest terms. Buffers, not arrays, in the
+    /// loop: it runs over millions of postings.
+    private static func related(_ chunk: Range<Int>, vectors: [TermVector], index: PostingLists, active: [Bool],
+                                datesAllow: (Int, Int) -> Bool) -> [UInt64] {
+        var keys: [UInt64] = []
+        var score = [Float](repeating: 0, count: vectors.count)
+        // Each article touched once per query, so `vectors.count` slots always suffice.
+        var touched = [Int32](repeating: 0, count: vectors.count)
+        var values: [Float] = []
+        index.starts.withUnsafeBufferPointer { starts in index.entries.withUnsafeBufferPointer { entries in
+        score.withUnsafeMutableBufferPointer { score in touched.withUnsafeMutableBufferPointer { touched in
+            for i in chunk where active[i] {
+                let v = vectors[i]
+                var count = 0
+                // The heaviest terms, heaviest first (ties by position, as a stable sort gives them):
+                // their order fixes the order scores are summed in.
+                for k in v.weights.withUnsafeBufferPointer({ top(queryTerms, of: $0) }) {
+                    let id = Int(v.ids[k]), w = v.weights[k]
+                    for e in entries[Int(starts[id])..<Int(starts[id + 1])] where Int(e.article) != i {
+                        let j = Int(e.article)
+                        // Written always, kept only on a first touch: no branch to mispredict.
+                        touched[count] = e.article
+                        count += score[j] == 0 ? 1 : 0
+                        score[j] += w * e.weight
+                    }
+                }
+                values.removeAll(keepingCapacity: true)
+                for j in touched[..<count] { values.append(score[Int(j)]); score[Int(j)] = 0 }
+                for t in values.withUnsafeBufferPointer({ top(perArticle, of: $0) }) where datesAllow(i, Int(touched[t])) {
+                    keys.append(key(i, Int(touched[t])))
+                }
+            }
+        } } } }
+        return keys
     }
 
     /// Sorted, repeats removed: sorting an array beats hashing millions of keys into a set.
@@ -117,14 +136,14 @@ struct CandidatePairs {
 
     /// The positions of the `k` largest values, largest first, ties by position: what a stable
     /// descending sort and `prefix(k)` give, without sorting every candidate of every article.
-    static func top(_ k: Int, of positions: Range<Int>, by value: (Int) -> Float) -> [Int] {
+    static func top(_ k: Int, of values: UnsafeBufferPointer<Float>) -> [Int] {
         func above(_ a: Int, _ b: Int) -> Bool {
-            let (x, y) = (value(a), value(b))
+            let (x, y) = (values[a], values[b])
             return x != y ? x > y : a < b
         }
-        if positions.count <= k { return positions.sorted(by: above) }
+        if values.count <= k { return values.indices.sorted(by: above) }
         // A min-heap (by `above`) of the best k so far: its root is the weakest kept.
-        var heap = Array(positions.prefix(k))
+        var heap = Array(0..<k)
         func siftDown(_ start: Int) {
             var i = start
             while true {
@@ -137,9 +156,12 @@ struct CandidatePairs {
             }
         }
         for i in stride(from: k / 2 - 1, through: 0, by: -1) { siftDown(i) }
-        for p in positions.dropFirst(k) where above(p, heap[0]) {
+        // Later positions lose ties, so only a larger value gets in: one comparison for most.
+        var weakest = values[heap[0]]
+        for p in k..<values.count where values[p] > weakest {
             heap[0] = p
             siftDown(0)
+            weakest = values[heap[0]]
         }
         return heap.sorted(by: above)
     }

@@ -11,12 +11,22 @@ struct FragmentAttachment {
     /// `pairs`: candidate article pairs with their similarity. Returns the clusters with
     /// stragglers moved into their best story.
     func attach(_ clusters: [[Int]], pairs: [(Int, Int, Float)], days: [Int?]) -> [[Int]] {
-        var clusterOf: [Int: Int] = [:]
+        attach(clusters, keys: pairs.map { CandidatePairs.key($0.0, $0.1) }, similarities: pairs.map(\.2), days: days)
+    }
+
+    /// The same with the pairs as `CandidatePairs` keys beside their similarities: at scale
+    /// there are millions, not worth a second array of tuples.
+    func attach(_ clusters: [[Int]], keys: [UInt64], similarities: [Float], days: [Int?]) -> [[Int]] {
+        // Article -> its cluster (-1: in none); articles are numbered densely.
+        var clusterOf = [Int](repeating: -1, count: (clusters.lazy.compactMap { $0.max() }.max() ?? -1) + 1)
         for (c, members) in clusters.enumerated() { for i in members { clusterOf[i] = c } }
         // straggler cluster -> other cluster -> summed similarity
         var sums: [Int: [Int: Float]] = [:]
-        for (i, j, s) in pairs {
-            guard let ci = clusterOf[i], let cj = clusterOf[j], ci != cj else { continue }
+        for (key, s) in zip(keys, similarities) {
+            let (i, j) = (Int(key >> 32), Int(key & 0xffff_ffff))
+            guard i < clusterOf.count, j < clusterOf.count else { continue }
+            let (ci, cj) = (clusterOf[i], clusterOf[j])
+            guard ci >= 0, cj >= 0, ci != cj else { continue }
             if clusters[ci].count <= maxSize { sums[ci, default: [:]][cj, default: 0] += s }
             if clusters[cj].count <= maxSize { sums[cj, default: [:]][ci, default: 0] += s }
         }

@@ -23,12 +23,15 @@ enum LeadChoice {
     }
 
     /// Index of the lead; ties go to the smaller file path so builds are reproducible.
-    static func best(_ articles: [Article]) -> Int {
+    static func best(_ articles: [Article]) -> Int { best(articles, scores: articles.map(score)) }
+
+    /// The same, with each article's `score` known.
+    static func best(_ articles: [Article], scores: [Double]) -> Int {
         guard !articles.isEmpty else { return 0 }
         var best = 0
-        var bestScore = score(articles[0])
+        var bestScore = scores[0]
         for i in articles.indices.dropFirst() {
-            let si = score(articles[i])
+            let si = scores[i]
             if si > bestScore || (si == bestScore && articles[i].file < articles[best].file) { best = i; bestScore = si }
         }
         return best

@@ -40,17 +40,24 @@ public enum Merge {
     }
 
     public static func stories(from articles: [Article], previousIDs: [String: String] = [:], tuning: Tuning) -> [Story] {
+        let features = parallelMap(articles, ArticleFeatures.init)
+        return identified(grouping(articles, features: features, tuning: tuning), articles: articles, previousIDs: previousIDs)
+    }
+
+    /// The stories of `articles` before they have ids and before hand-placed (`story: <id>`)
+    /// articles join them, in no particular order. A function of the articles alone (not of
+    /// the last build's ids), so the build cache can keep it while only ids change.
+    /// `features`: `ArticleFeatures(articles[i])` for each article, computed or cached.
+    public static func grouping(_ articles: [Article], features: [ArticleFeatures], tuning: Tuning = Tuning()) -> [Story] {
         let maxDaySpan = tuning.maxDaySpan
         let n = articles.count
         guard n > 0 else { return [] }
-        let features = parallelMap(articles, ArticleFeatures.init)
         var active = [Bool](repeating: false, count: n)
-        var pinned: [Int] = []
         var alone: [Int] = []
         for (i, a) in articles.enumerated() {
             switch a.storyChoice {
             case .own?: alone.append(i)
-            case .brief?: pinned.append(i)
+            case .brief?: break // placed by `identified`
             case nil: active[i] = true
             }
         }
@@ -60,11 +67,13 @@ public enum Merge {
                                         days: features.map(\.day), active: active, maxDayGap: maxDaySpan)
 
         // Copies: verified LSH candidates, joined into groups that cluster as one voice.
-        var copies = UnionFind(n)
-        for key in candidates.nearDuplicates {
-            let (i, j) = (Int(key >> 32), Int(key & 0xffff_ffff))
-            if isCopy(features[i], features[j]) { copies.union(i, j) }
+        // Checked on all cores, joined in order.
+        let near = candidates.nearDuplicates
+        let verified = parallelMap(Array(stride(from: 0, to: near.count, by: 4096))) { start in
+            near[start..<min(start + 4096, near.count)].filter { isCopy(features[Int($0 >> 32)], features[Int($0 & 0xffff_ffff)]) }
         }
+        var copies = UnionFind(n)
+        for key in verified.joined() { copies.union(Int(key >> 32), Int(key & 0xffff_ffff)) }
         var groupOf = [Int](repeating: -1, count: n)
         var groups: [AverageLinkClustering.Group] = []
         var groupMembers: [[Int]] = []
@@ -86,10 +95,10 @@ public enum Merge {
 
         // Every candidate pair's cosine, computed once on all cores: clustering and stragglers use them.
         let candidateKeys = candidates.all
-        let similarities = parallelMap(Array(stride(from: 0, to: candidateKeys.count, by: 4096))) { start in
-            candidateKeys[start..<min(start + 4096, candidateKeys.count)].map { key in
-                TermVector.cosine(space.vectors[Int(key >> 32)], space.vectors[Int(key & 0xffff_ffff)])
-            }
+        // In about 32 parts: each spreads vectors over an array as long as the vocabulary.
+        let part = max(4096, (candidateKeys.count + 31) / 32)
+        let similarities = parallelMap(Array(stride(from: 0, to: candidateKeys.count, by: part))) { start in
+            space.cosines(candidateKeys[start..<min(start + part, candidateKeys.count)])
         }.flatMap { $0 }
 
         // Group similarity = the best cosine between any of their members.
@@ -114,23 +123,28 @@ public enum Merge {
         }
         // Then each story is checked for being two events of one kind (see `EventSplit`).
         let splitter = EventSplit(maxLocalRatio: tuning.splitCrossRatio, minSide: tuning.splitMinSide)
-        var clusters: [[Int]] = []
-        for gs in groupClusters {
+        // Each story on its own, on all cores.
+        let (vectors, members, groupList) = (space.vectors, groupMembers, groups)
+        var clusters: [[Int]] = parallelMap(groupClusters) { gs in
             let parts = tuning.splitCrossRatio > 0
-                ? splitter.split(gs.map { space.vectors[groupMembers[$0][0]] }, days: gs.map { groups[$0].firstDay })
+                ? splitter.split(gs.map { vectors[members[$0][0]] }, days: gs.map { groupList[$0].firstDay })
                 : [Array(gs.indices)]
-            for part in parts { clusters.append(part.flatMap { groupMembers[gs[$0]] }) }
-        }
+            return parts.map { part in part.flatMap { members[gs[$0]] } }
+        }.flatMap { $0 }
         if tuning.attachThreshold > 0 {
-            let articlePairs = zip(candidateKeys, similarities).map { (Int($0 >> 32), Int($0 & 0xffff_ffff), $1) }
             clusters = FragmentAttachment(threshold: tuning.attachThreshold, maxDaySpan: maxDaySpan)
-                .attach(clusters, pairs: articlePairs, days: features.map(\.day))
+                .attach(clusters, keys: candidateKeys, similarities: similarities, days: features.map(\.day))
         }
         for i in alone { clusters.append([i]) }
+        return parallelMap(clusters) { story(of: $0.sorted(), articles: articles, features: features) }
+    }
 
-        var stories = clusters.map { story(of: $0.sorted(), articles: articles, features: features) }
+    /// A grouping made whole: stable ids from the last build's `previousIDs` (source file ->
+    /// brief id), hand-placed articles of `articles` in their stories, stories in date order.
+    public static func identified(_ grouping: [Story], articles: [Article], previousIDs: [String: String]) -> [Story] {
+        var stories = grouping
         StoryIdentity.assign(&stories, previousIDs: previousIDs)
-        attachPinned(pinned, articles: articles, features: features, to: &stories)
+        attachPinned(articles.filter { if case .brief? = $0.storyChoice { true } else { false } }, to: &stories)
         let keys = stories.map(order)
         return stories.indices.sorted { keys[$0] < keys[$1] }.map { stories[$0] }
     }
@@ -146,12 +160,10 @@ public enum Merge {
 
     /// Members ordered lead first; the others as copies of the text they repeat, or reports.
     static func story(of indices: [Int], articles: [Article], features: [ArticleFeatures]) -> Story {
-        let lead = indices[LeadChoice.best(indices.map { articles[$0] })]
+        let lead = indices[LeadChoice.best(indices.map { articles[$0] }, scores: indices.map { features[$0].leadScore })]
         var members = [Story.Member(article: articles[lead], role: .lead)]
         var originals = [lead]
-        var score: [Int: Double] = [:]
-        for i in indices where i != lead { score[i] = LeadChoice.score(articles[i]) }
-        let rest = indices.filter { $0 != lead }.sorted { score[$0]! > score[$1]! }
+        let rest = indices.filter { $0 != lead }.sorted { features[$0].leadScore > features[$1].leadScore }
         for i in rest {
             if let o = originals.first(where: { isCopy(features[i], features[$0]) }) {
                 members.append(.init(article: articles[i], role: .copy(of: articles[o].file)))
@@ -164,20 +176,19 @@ public enum Merge {
     }
 
     /// `.brief(id)` articles join the story with that id (current or former), or start it.
-    static func attachPinned(_ pinned: [Int], articles: [Article], features: [ArticleFeatures], to stories: inout [Story]) {
-        var byID: [String: [Int]] = [:]
-        for i in pinned { if case .brief(let id)? = articles[i].storyChoice { byID[id, default: []].append(i) } }
+    static func attachPinned(_ pinned: [Article], to stories: inout [Story]) {
+        var byID: [String: [Article]] = [:]
+        for a in pinned { if case .brief(let id)? = a.storyChoice { byID[id, default: []].append(a) } }
         for id in byID.keys.sorted() {
             let wanted = byID[id]!
             if let s = stories.firstIndex(where: { $0.id == id || $0.formerIDs.contains(id) }) {
-                let indices = stories[s].members.map(\.article)
-                let all = indices + wanted.map { articles[$0] }
+                let all = stories[s].members.map(\.article) + wanted
                 var rebuilt = story(of: Array(0..<all.count), articles: all, features: all.map(ArticleFeatures.init))
                 rebuilt.id = stories[s].id
                 rebuilt.formerIDs = stories[s].formerIDs
                 stories[s] = rebuilt
             } else {
-                var fresh = story(of: wanted, articles: articles, features: features)
+                var fresh = story(of: Array(wanted.indices), articles: wanted, features: wanted.map(ArticleFeatures.init))
                 fresh.id = Slug.make(id)
                 stories.append(fresh)
             }

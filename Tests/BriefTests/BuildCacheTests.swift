@@ -85,11 +85,41 @@ final class BuildCacheTests: XCTestCase {
         XCTAssertTrue(archive.contains("12_1ecb-copy.txt"))
     }
 
+    /// An added article is the only one scanned for merging; the build after it, with no
+    /// article changed, takes the grouping from the cache though the ids it starts from changed.
+    func testAnAddedArticleIsScannedAloneAndTheNextBuildReusesTheGrouping() throws {
+        let first = try build("Cached")
+        try build("Fresh", force: true)
+        XCTAssertNil(first.reused["stories"])
+
+        try FileManager.default.copyItem(at: content.appendingPathComponent("articles/1_10ecb.txt"),
+                                         to: content.appendingPathComponent("articles/1_10ecb-syndicated.txt"))
+        let added = try build("Cached")
+        try build("Fresh", force: true)
+        XCTAssertEqual(added.reused["features"], added.counts.articles - 1, "only the new article is scanned")
+        XCTAssertNil(added.reused["stories"], "a new article means merging again")
+        XCTAssertEqual(Hostile.snapshot(root.appendingPathComponent("Cached")), Hostile.snapshot(root.appendingPathComponent("Fresh")))
+
+        try edit("notes/2024/phone-call-follow-up.md") { $0 + "\nA line added by the test.\n" }
+        let noteEdit = try build("Cached")
+        try build("Fresh", force: true)
+        XCTAssertEqual(noteEdit.reused["stories"], 1, "no article changed since the last build")
+        XCTAssertEqual(Hostile.snapshot(root.appendingPathComponent("Cached")), Hostile.snapshot(root.appendingPathComponent("Fresh")))
+
+        // Edited and removed: scanned again and gone, and still what a fresh build makes.
+        try edit("articles/1_10ecb.txt") { $0.replacingOccurrences(of: " the ", with: " a ") }
+        try FileManager.default.removeItem(at: content.appendingPathComponent("articles/1_10ecb-syndicated.txt"))
+        let edited = try build("Cached")
+        try build("Fresh", force: true)
+        XCTAssertEqual(edited.reused["features"], edited.counts.articles - 1)
+        XCTAssertEqual(Hostile.snapshot(root.appendingPathComponent("Cached")), Hostile.snapshot(root.appendingPathComponent("Fresh")))
+    }
+
     func testADamagedCacheIsIgnored() throws {
         try build("Output")
         let before = Hostile.snapshot(root.appendingPathComponent("Output"))
         let cache = root.appendingPathComponent(".brief-cache/Output")
-        for name in ["ingest", "stories", "briefs", "entities"] {
+        for name in ["ingest", "stories", "features", "briefs", "entities"] {
             let url = cache.appendingPathComponent(name)
             var bytes = [UInt8](try Data(contentsOf: url))
             XCTAssertGreaterThan(bytes.count, 100)

@@ -26,6 +26,7 @@ enum BuildCache {
         if results {
             memo.ingest = CacheFile.read(dir.appendingPathComponent("ingest"), identity: identity)
             memo.stories = CacheFile.read(dir.appendingPathComponent("stories"), identity: identity)
+            memo.features = CacheFile.read(dir.appendingPathComponent("features"), identity: identity)
             memo.briefs = CacheFile.read(dir.appendingPathComponent("briefs"), identity: identity)
             memo.entities = CacheFile.read(dir.appendingPathComponent("entities"), identity: identity)
             memo.pages = CacheFile.read(dir.appendingPathComponent("pages"), identity: identity)
@@ -40,9 +41,10 @@ enum BuildCache {
         let dir = folder(for: output)
         CacheFile.write(records.ingest, to: dir.appendingPathComponent("ingest"), identity: identity)
         CacheFile.write(records.stories, to: dir.appendingPathComponent("stories"), identity: identity)
+        CacheFile.write(records.features, to: dir.appendingPathComponent("features"), identity: identity)
         CacheFile.write(records.briefs, to: dir.appendingPathComponent("briefs"), identity: identity)
         CacheFile.write(records.entities, to: dir.appendingPathComponent("entities"), identity: identity)
-        records.ingest = []; records.stories = []; records.briefs = []; records.entities = []
+        records.ingest = []; records.stories = []; records.features = []; records.briefs = []; records.entities = []
     }
 
     /// The ids and pages records describe the files now in Output: written after the swap.

@@ -4,13 +4,15 @@ import BriefMerge
 import BriefModel
 
 /// What earlier builds computed, keyed by content hashes, so that a build redoes only the work
-/// whose input changed: ingest per article file, the grouping of articles into stories when the
-/// set of articles is unchanged, each brief's composition per story, and the entities when no
+/// whose input changed: ingest per article file, merge features per article and the grouping of
+/// articles into stories when the set of articles is unchanged (`StoryMemo`), each brief's
+/// composition per story, and the entities when no
 /// brief, note or catalog changed (a template or site.yml edit).
 /// Plain data: `BuildCache` reads and writes it; the assembly only looks things up and records.
 public struct BuildMemo: Sendable {
     var ingest: CacheFile = .empty
     var stories: CacheFile = .empty
+    var features: CacheFile = .empty
     var briefs: CacheFile = .empty
     var entities: CacheFile = .empty
     var ids: CacheFile = .empty
@@ -23,6 +25,7 @@ public struct BuildMemo: Sendable {
     public struct Records: Sendable {
         var ingest: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
         var stories: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
+        var features: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
         var briefs: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
         var entities: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
         var ids: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
@@ -65,32 +68,6 @@ public struct BuildMemo: Sendable {
         records.ingest = zip(keys, done).map { ($0, $1.1) }
         records.reused["ingest"] = done.filter(\.2).count
         return done.map(\.0)
-    }
-
-    /// The stories of `articles`: the same grouping as last time when no article changed.
-    /// `articleKeys` are in the order of `articles`.
-    func stories(_ articles: [Article], articleKeys: [ContentHash], previousIDs: [String: String],
-                 into records: inout Records) -> [Story] {
-        var key = ContentHash()
-        for k in articleKeys { key.add(k) }
-        for (file, id) in previousIDs.sorted(by: { $0.key < $1.key }) { key.add(file); key.add(id) }
-        if let (layout, stored) = stories.value(key, { $0.storyLayout() }) {
-            let byFile = Dictionary(articles.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
-            let rebuilt = layout.compactMap { s -> Story? in
-                let members = s.members.compactMap { m in byFile[m.file].map { Story.Member(article: $0, role: m.role) } }
-                guard members.count == s.members.count else { return nil }
-                var story = Story(id: s.id, members: members)
-                story.formerIDs = s.formerIDs
-                return story
-            }
-            if rebuilt.count == layout.count {
-                records.stories = [(key, stored)]
-                return rebuilt
-            }
-        }
-        let made = Merge.stories(from: articles, previousIDs: previousIDs)
-        records.stories = [(key, CacheWriter.record { $0.storyLayout(made) })]
-        return made
     }
 
     /// Each story's brief, from the cache when the story has the same members, roles and ids.
@@ -139,46 +116,5 @@ public struct BuildMemo: Sendable {
         let found = find()
         records.entities = [(key, CacheWriter.record { $0.entityResult(found) })]
         return found
-    }
-}
-
-/// A story as stored: its id, former ids and members by file, without the articles themselves.
-struct StoryLayout {
-    struct Member { var file: String; var role: Story.Role }
-    var id: String
-    var formerIDs: [String]
-    var members: [Member]
-}
-
-extension CacheWriter {
-    mutating func storyLayout(_ stories: [Story]) {
-        array(stories) { w, s in
-            w.string(s.id); w.strings(s.formerIDs)
-            w.array(s.members) { w, m in
-                w.string(m.article.file)
-                switch m.role {
-                case .lead: w.int(0)
-                case .report: w.int(1)
-                case .copy(let of): w.int(2); w.string(of)
-                }
-            }
-        }
-    }
-}
-
-extension CacheReader {
-    mutating func storyLayout() -> [StoryLayout] {
-        array { r in
-            let id = r.string(), formerIDs = r.strings()
-            let members: [StoryLayout.Member] = r.array { r in
-                let file = r.string()
-                switch r.int() {
-                case 0: return .init(file: file, role: .lead)
-                case 1: return .init(file: file, role: .report)
-                default: return .init(file: file, role: .copy(of: r.string()))
-                }
-            }
-            return StoryLayout(id: id, formerIDs: formerIDs, members: members)
-        }
     }
 }
