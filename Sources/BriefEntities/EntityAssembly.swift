@@ -7,7 +7,8 @@ struct EntityAssembly {
     let gazetteer: Gazetteer
     let catalog: EntityCatalog
     let statistics: NameStatistics
-    let texts: [EntityText]
+    /// Ids of the texts, briefs first.
+    let ids: [String]
     let briefCount: Int
 
     /// Per brief, only its most mentioned entities pair up for `related`: no quadratic blow-up.
@@ -22,7 +23,8 @@ struct EntityAssembly {
         var entity: Int?
     }
 
-    mutating func build(resolver: inout EntityResolver, mentions: [Mention], roles: [RoleReference],
+    /// `roles` and `quotes` with their text; a quote's speaker is a mention or role index of the archive.
+    mutating func build(resolver: inout EntityResolver, roles: [(text: Int, role: TextEntities.Role)],
                         quotes: [(text: Int, speaker: EntityExtraction.QuoteSpeaker, quote: String)]) -> EntityResult {
         let roots = resolver.roots()
         let nodes = resolver.nodes
@@ -70,21 +72,22 @@ struct EntityAssembly {
                                    description: description(draft), briefs: [], mentions: 0))
         }
         // Every mention (and resolved role reference) to its entity.
-        var entityOfMention = [Int?](repeating: nil, count: mentions.count)
+        let mentionText = resolver.mentionText
+        var entityOfMention = [Int?](repeating: nil, count: mentionText.count)
         for (m, node) in resolver.mentionNode.enumerated() {
             guard let node, let d = draftOf[roots[node]] else { continue }
             entityOfMention[m] = drafts[d].entity
         }
-        let entityOfRole = RoleResolution.resolve(roles, mentions: mentions, entityOfMention: entityOfMention,
+        let entityOfRole = RoleResolution.resolve(roles, mentionText: mentionText, entityOfMention: entityOfMention,
                                                   kinds: entities.map(\.kind), nodes: entities.indices.map { e in
                                                       drafts[kept[e]].node
                                                   })
-        var perText = [[Int: (count: Int, first: Int)]](repeating: [:], count: texts.count)
+        var perText = [[Int: (count: Int, first: Int)]](repeating: [:], count: ids.count)
         func count(_ entity: Int, _ text: Int, _ order: Int) {
             let old = perText[text][entity] ?? (0, order)
             perText[text][entity] = (old.count + 1, old.first)
         }
-        for (m, e) in entityOfMention.enumerated() { if let e { count(e, mentions[m].text, m) } }
+        for (m, e) in entityOfMention.enumerated() { if let e { count(e, mentionText[m], m) } }
         for (r, e) in entityOfRole.enumerated() { if let e { count(e, roles[r].text, Int.max - 1) } }
 
         var briefEntities: [String: [String]] = [:]
@@ -93,11 +96,11 @@ struct EntityAssembly {
         for (t, counts) in perText.enumerated() {
             let ordered = counts.sorted { ($0.value.count, -$0.value.first) > ($1.value.count, -$1.value.first) }.map(\.key)
             let isBrief = t < briefCount
-            if isBrief { briefEntities[texts[t].id] = ordered.map { entities[$0].id } }
-            else { noteEntities[texts[t].id] = ordered.map { entities[$0].id } }
+            if isBrief { briefEntities[ids[t]] = ordered.map { entities[$0].id } }
+            else { noteEntities[ids[t]] = ordered.map { entities[$0].id } }
             for e in ordered {
                 entities[e].mentions += counts[e]!.count
-                if isBrief { entities[e].briefs.append(texts[t].id) } else { entities[e].notes.append(texts[t].id) }
+                if isBrief { entities[e].briefs.append(ids[t]) } else { entities[e].notes.append(ids[t]) }
             }
             guard isBrief else { continue }
             let top = ordered.prefix(Self.relatedPerBrief)
@@ -123,7 +126,7 @@ struct EntityAssembly {
             }
             guard let e, entities[e].kind == .person, q.quote.unicodeScalars.count <= 1200,
                   !entities[e].quotes.contains(where: { $0.text == q.quote }) else { continue }
-            entities[e].quotes.append(Entity.Quote(text: q.quote, brief: texts[q.text].id))
+            entities[e].quotes.append(Entity.Quote(text: q.quote, brief: ids[q.text]))
         }
         return EntityResult(entities: entities, briefEntities: briefEntities, noteEntities: noteEntities,
                             aliasIndex: aliasIndex(entities, kept.map { drafts[$0].node }))

@@ -33,59 +33,75 @@ public struct EntityResult: Sendable {
 /// entities the briefs (or the catalog) have.
 public enum EntityExtraction {
     public static func resolve(briefs: [EntityText], notes: [EntityText], catalog: EntityCatalog) -> EntityResult {
-        let gazetteer = Gazetteer.shared
         let texts = briefs + notes
-        // Both passes work text by text, on all cores: counts are summed, mentions concatenated.
-        let chunks = chunked(texts.count)
+        let statistics = statistics(of: texts)
+        let found = findings(in: texts, briefCount: briefs.count, statistics: statistics, catalog: catalog)
+        return assemble(found, ids: texts.map(\.id), briefCount: briefs.count, statistics: statistics, catalog: catalog)
+    }
+
+    /// Pass 1 for the whole archive: how its words are written, summed over all texts on all cores.
+    public static func statistics(of texts: [EntityText]) -> NameStatistics {
         var statistics = NameStatistics()
-        for part in parallelMap(chunks, { range -> NameStatistics in
+        for part in parallelMap(chunked(texts.count), { range -> NameStatistics in
             var partial = NameStatistics()
             for text in texts[range] {
                 forEachParagraph(text) { tokens, _, headline in partial.add(tokens, headline: headline) }
             }
             return partial
         }) { statistics.add(part) }
-        let finder = MentionFinder(gazetteer: gazetteer, catalog: catalog, statistics: statistics)
-        var found = parallelMap(chunks) { range -> TextFindings in
-            var f = TextFindings()
-            for index in range { find(in: texts[index], index: index, isBrief: index < briefs.count, finder: finder, into: &f) }
-            return f
-        }
-        var mentions: [Mention] = []
-        var roles: [RoleReference] = []
-        var quotes: [(text: Int, speaker: QuoteSpeaker, quote: String)] = []
-        mentions.reserveCapacity(found.reduce(0) { $0 + $1.mentions.count })
-        roles.reserveCapacity(found.reduce(0) { $0 + $1.roles.count })
-        for k in found.indices {
-            // Each chunk is let go once copied: holding them all beside the joined arrays
-            // doubled the stage's memory (over 400 MB of mentions at 50,000 articles).
-            let f = found[k]
-            found[k] = TextFindings()
-            let m0 = mentions.count, r0 = roles.count
-            mentions += f.mentions
-            roles += f.roles
-            for q in f.quotes {
-                switch q.speaker {
-                case .mention(let m): quotes.append((q.text, .mention(m + m0), q.quote))
-                case .role(let r): quotes.append((q.text, .role(r + r0), q.quote))
-                }
+        return statistics
+    }
+
+    /// Pass 1 for each text on its own, for a build that keeps them and sums them itself.
+    public static func counts(of texts: [EntityText]) -> [NameStatistics] {
+        parallelMap(chunked(texts.count)) { range -> [NameStatistics] in
+            texts[range].map { text in
+                var counts = NameStatistics()
+                forEachParagraph(text) { tokens, _, headline in counts.add(tokens, headline: headline) }
+                return counts
             }
+        }.flatMap { $0 }
+    }
+
+    /// Pass 2, text by text on all cores: the first `briefCount` texts are briefs (quotes are
+    /// taken from briefs only).
+    public static func findings(in texts: [EntityText], briefCount: Int, statistics: NameStatistics,
+                                catalog: EntityCatalog) -> [TextEntities] {
+        findings(in: texts, isBrief: { $0 < briefCount }, statistics: statistics, catalog: catalog)
+    }
+
+    public static func findings(in texts: [EntityText], isBrief: (Int) -> Bool, statistics: NameStatistics,
+                                catalog: EntityCatalog) -> [TextEntities] {
+        let finder = MentionFinder(gazetteer: Gazetteer.shared, catalog: catalog, statistics: statistics)
+        let briefs = texts.indices.map(isBrief)
+        return parallelMap(chunked(texts.count)) { range -> [TextEntities] in
+            range.map { TextEntities.find(in: texts[$0], isBrief: briefs[$0], finder: finder) }
+        }.flatMap { $0 }
+    }
+
+    /// Resolves the names of all texts (`ids` in the order of `found`, briefs first) to entities.
+    public static func assemble(_ found: [TextEntities], ids: [String], briefCount: Int, statistics: NameStatistics,
+                                catalog: EntityCatalog) -> EntityResult {
+        let gazetteer = Gazetteer.shared
+        var roles: [(text: Int, role: TextEntities.Role)] = []
+        var quotes: [(text: Int, speaker: QuoteSpeaker, quote: String)] = []
+        var m0 = 0
+        for (t, f) in found.enumerated() {
+            let r0 = roles.count
+            for r in f.roles { roles.append((t, r)) }
+            for q in f.quotes {
+                quotes.append((t, q.speaker >= 0 ? .mention(q.speaker + m0) : .role(-1 - q.speaker + r0), q.text))
+            }
+            m0 += f.mentionNames.count
         }
         var resolver = EntityResolver(gazetteer: gazetteer, catalog: catalog)
-        resolver.resolve(mentions, briefCount: briefs.count)
+        resolver.resolve(found)
         var assembly = EntityAssembly(gazetteer: gazetteer, catalog: catalog, statistics: statistics,
-                                      texts: texts, briefCount: briefs.count)
-        return assembly.build(resolver: &resolver, mentions: mentions, roles: roles, quotes: quotes)
+                                      ids: ids, briefCount: briefCount)
+        return assembly.build(resolver: &resolver, roles: roles, quotes: quotes)
     }
 
     enum QuoteSpeaker { case mention(Int), role(Int) }
-
-    /// Mentions, role references and quotes of some texts; speaker indices are local to these arrays.
-    struct TextFindings: Sendable {
-        var mentions: [Mention] = []
-        var roles: [RoleReference] = []
-        var quotes: [(text: Int, speaker: QuoteSpeaker, quote: String)] = []
-    }
 
     /// Ranges of text indices for the parallel passes: a few per core, so uneven texts even out.
     private static func chunked(_ count: Int) -> [Range<Int>] {
@@ -93,27 +109,8 @@ public enum EntityExtraction {
         return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
     }
 
-    private static func find(in text: EntityText, index: Int, isBrief: Bool, finder: MentionFinder, into f: inout TextFindings) {
-        var paragraph = 0
-        forEachParagraph(text) { tokens, scalars, headline in
-            let firstMention = f.mentions.count, firstRole = f.roles.count
-            finder.find(tokens, headline: headline, text: index, paragraph: paragraph,
-                        mentions: &f.mentions, roles: &f.roles)
-            if isBrief {
-                var speakers: [QuoteFinder.Speaker] = []
-                for m in firstMention..<f.mentions.count { speakers.append(.init(tokens: f.mentions[m].tokens, ref: m)) }
-                for r in firstRole..<f.roles.count { speakers.append(.init(tokens: f.roles[r].tokens, ref: -1 - r)) }
-                for q in QuoteFinder.find(tokens, scalars: scalars, speakers: speakers) {
-                    let speaker: QuoteSpeaker = q.speaker >= 0 ? .mention(q.speaker) : .role(-1 - q.speaker)
-                    f.quotes.append((index, speaker, q.text))
-                }
-            }
-            paragraph += 1
-        }
-    }
-
     /// Title first, then each paragraph, as tokens with the headline flag.
-    private static func forEachParagraph(_ text: EntityText, _ body: ([Token], [Unicode.Scalar], Bool) -> Void) {
+    static func forEachParagraph(_ text: EntityText, _ body: ([Token], [Unicode.Scalar], Bool) -> Void) {
         for paragraph in [text.title] + text.paragraphs where !paragraph.isEmpty {
             let scalars = Array(paragraph.unicodeScalars)
             let tokens = TextScanner.tokens(scalars)
