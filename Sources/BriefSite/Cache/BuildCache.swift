@@ -28,6 +28,7 @@ enum BuildCache {
             memo.stories = CacheFile.read(dir.appendingPathComponent("stories"), identity: identity)
             memo.briefs = CacheFile.read(dir.appendingPathComponent("briefs"), identity: identity)
             memo.entities = CacheFile.read(dir.appendingPathComponent("entities"), identity: identity)
+            memo.entityTexts = CacheFile.read(dir.appendingPathComponent("entity-texts"), identity: identity)
         }
         memo.ids = CacheFile.read(dir.appendingPathComponent("ids"), identity: identity)
         return memo
@@ -41,7 +42,8 @@ enum BuildCache {
         CacheFile.write(records.stories, to: dir.appendingPathComponent("stories"), identity: identity)
         CacheFile.write(records.briefs, to: dir.appendingPathComponent("briefs"), identity: identity)
         CacheFile.write(records.entities, to: dir.appendingPathComponent("entities"), identity: identity)
-        records.ingest = []; records.stories = []; records.briefs = []; records.entities = []
+        CacheFile.write(records.entityTexts, to: dir.appendingPathComponent("entity-texts"), identity: identity)
+        records.ingest = []; records.stories = []; records.briefs = []; records.entities = []; records.entityTexts = []
     }
 
     /// The ids record describes the archive.json now in Output: written after the swap.

@@ -1,0 +1,239 @@
+import BriefEntities
+import BriefModel
+
+/// The entities, found again only where a text changed. Each brief and note text is kept in
+/// `entityTexts` under a hash of its kind, id, title, paragraphs and the catalog, with its
+/// pass-1 word counts, its findings (`TextEntities`) and hashes of the words whose statistics
+/// answers those findings may depend on; one more record holds the archive's summed counts
+/// and the texts they sum. A build then:
+/// - updates the counts by the texts that came and went, without reading the others again;
+/// - finds names again in new texts and in texts that use a word whose answers changed (the
+///   findings of any other text are what a fresh search would find: same text, same answers);
+/// - resolves and assembles all texts' findings, as a fresh build does.
+/// The whole result is kept too, for a build where no text changed (a template edit).
+extension BuildMemo {
+    func entities(briefs: [EntityText], notes: [EntityText], catalog: (path: String, text: String)?,
+                  parsed: EntityCatalog, into records: inout Records) -> EntityResult {
+        let texts = briefs + notes
+        let keys = Self.keys(texts, briefCount: briefs.count, catalog: catalog)
+        var whole = ContentHash()
+        whole.add(String(briefs.count)); whole.add(String(notes.count))
+        whole.add(catalog?.path ?? ""); whole.add(catalog?.text ?? "")
+        for k in keys { whole.add(k) }
+        if let hit = entities.value(whole, { $0.entityResult() }) {
+            records.entities = [(whole, hit.record)]
+            records.entityTexts = (keys + [Self.statisticsKey]).compactMap { k in entityTexts.recordBytes(k).map { (k, $0) } }
+            records.reused["entities"] = texts.count
+            return hit.value
+        }
+
+        let previous = previousStatistics(keys)
+        let statistics: NameStatistics
+        var counts: [Int: NameStatistics] = [:]   // of texts counted in this build
+        var flipped = Set<Int>()                  // hashes of words whose answers changed
+        if let previous {
+            let added = keys.indices.filter { !previous.kept.contains(keys[$0]) }
+            for (i, c) in zip(added, EntityExtraction.counts(of: added.map { texts[$0] })) { counts[i] = c }
+            var updated = previous.total
+            for c in previous.removed { updated.subtract(c) }
+            for c in counts.values { updated.add(c) }
+            for c in previous.removed + Array(counts.values) {
+                for word in c.counts.keys where previous.total.answers(word) != updated.answers(word) {
+                    flipped.insert(Self.wordHash(word))
+                }
+            }
+            statistics = updated
+        } else {
+            for (i, c) in EntityExtraction.counts(of: texts).enumerated() { counts[i] = c }
+            statistics = Self.sum(Array(counts.values))
+        }
+
+        // Findings from the cache where the text is known and none of its words' answers changed.
+        let memo = self, counted = counts, changed = flipped
+        let reused: [TextEntities?] = parallelMap(Self.chunks(texts.count)) { range -> [TextEntities?] in
+            range.map { i -> TextEntities? in
+                guard counted[i] == nil, var r = memo.entityTexts.record(keys[i]) else { return nil }
+                let found = r.textRecord(flipped: changed)
+                return r.failed ? nil : found
+            }
+        }.flatMap { $0 }
+        let missing = texts.indices.filter { reused[$0] == nil }
+        let fresh = EntityExtraction.findings(in: missing.map { texts[$0] }, isBrief: { missing[$0] < briefs.count },
+                                              statistics: statistics, catalog: parsed)
+        var found = reused
+        var stored: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
+        stored.reserveCapacity(texts.count + 1)
+        var freshRecord: [Int: ArraySlice<UInt8>] = [:]
+        for (i, f) in zip(missing, fresh) {
+            found[i] = f
+            // A text found again for a changed answer keeps its counts: its words did not change.
+            let c = counts[i] ?? entityTexts.record(keys[i]).flatMap { r in var r = r; return r.textCounts() }
+                ?? EntityExtraction.counts(of: [texts[i]])[0]
+            freshRecord[i] = CacheWriter.record { $0.textRecord(f, counts: c) }
+        }
+        for i in texts.indices {
+            if let r = freshRecord[i] ?? entityTexts.recordBytes(keys[i]) { stored.append((keys[i], r)) }
+        }
+        stored.append((Self.statisticsKey, CacheWriter.record { w in
+            w.array(keys) { w, k in w.hash(k) }
+            w.statistics(statistics)
+        }))
+        records.entityTexts = stored
+        records.reused["entities"] = texts.count - missing.count
+
+        let result = EntityExtraction.assemble(found.map { $0! }, ids: texts.map(\.id), briefCount: briefs.count,
+                                               statistics: statistics, catalog: parsed)
+        records.entities = [(whole, CacheWriter.record { $0.entityResult(result) })]
+        return result
+    }
+
+    /// The key of the summed counts record: no text's key (those hash a kind first).
+    static let statisticsKey = ContentHash.of(Array("entity statistics".utf8))
+
+    /// One key per text: what its findings depend on besides the statistics.
+    static func keys(_ texts: [EntityText], briefCount: Int, catalog: (path: String, text: String)?) -> [ContentHash] {
+        var catalogHash = ContentHash()
+        catalogHash.add(catalog?.path ?? ""); catalogHash.add(catalog?.text ?? "")
+        let base = catalogHash
+        return parallelMap(chunks(texts.count)) { range in
+            range.map { i in
+                var h = base
+                let t = texts[i]
+                h.add(i < briefCount ? "brief" : "note")
+                h.add(t.id); h.add(t.title); h.add(String(t.paragraphs.count))
+                for p in t.paragraphs { h.add(p) }
+                return h
+            }
+        }.flatMap { $0 }
+    }
+
+    /// The last build's summed counts, with the counts of its texts that are gone; nil when
+    /// there is none to update (then every text is counted).
+    private func previousStatistics(_ keys: [ContentHash]) -> (total: NameStatistics, kept: Set<ContentHash>, removed: [NameStatistics])? {
+        guard var r = entityTexts.record(Self.statisticsKey) else { return nil }
+        let before = r.array { $0.hash() }
+        let total = r.statistics()
+        guard !r.failed else { return nil }
+        let now = Set(keys), then = Set(before)
+        // Each text once (ids are unique), so sets describe the sums exactly.
+        guard now.count == keys.count, then.count == before.count else { return nil }
+        var removed: [NameStatistics] = []
+        for k in before where !now.contains(k) {
+            guard var old = entityTexts.record(k), let c = old.textCounts() else { return nil }
+            removed.append(c)
+        }
+        return (total, now.intersection(then), removed)
+    }
+
+    static func wordHash(_ word: String) -> Int {
+        var h = ContentHash(); h.add(word)
+        return Int(Int64(bitPattern: h.a))
+    }
+
+    private static func sum(_ parts: [NameStatistics]) -> NameStatistics {
+        var total = NameStatistics()
+        for part in parallelMap(chunks(parts.count), { range -> NameStatistics in
+            var s = NameStatistics()
+            for p in parts[range] { s.add(p) }
+            return s
+        }) { total.add(part) }
+        return total
+    }
+
+    private static func chunks(_ count: Int) -> [Range<Int>] {
+        let size = max(16, count / 32)
+        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+    }
+}
+
+/// A text's record: hashes of the words it consulted and its counts, each in a block the
+/// reader can skip, then its findings.
+extension CacheWriter {
+    mutating func textRecord(_ f: TextEntities, counts: NameStatistics) {
+        raw(Array(CacheWriter.record { w in w.array(f.consulted) { w, word in w.int(BuildMemo.wordHash(word)) } }))
+        raw(Array(CacheWriter.record { $0.statistics(counts) }))
+        array(f.names) { $0.nameNode($1) }
+        array(f.mentionNames) { $0.int($1) }
+        array(f.roles) { w, r in w.optional(r.nationality) { $0.int($1) }; w.string(r.role) }
+        array(f.quotes) { w, q in w.int(q.speaker); w.string(q.text) }
+    }
+
+    mutating func hash(_ h: ContentHash) { int(Int(Int64(bitPattern: h.a))); int(Int(Int64(bitPattern: h.b))) }
+
+    mutating func statistics(_ s: NameStatistics) {
+        array(Array(s.counts)) { w, e in w.string(e.key); w.int(e.value.lower); w.int(e.value.capitalizedInside) }
+    }
+
+    mutating func nameNode(_ n: NameNode) {
+        string(n.key)
+        switch n.known {
+        case nil: int(0)
+        case .catalog(let i)?: int(1); int(i)
+        case .gazetteer(let i)?: int(2); int(i)
+        }
+        strings(n.words)
+        int(n.votes.person); int(n.votes.organization); int(n.votes.place)
+        array(Array(n.forms)) { w, e in w.string(e.key); w.int(e.value) }
+        array(Array(n.surfaces)) { w, e in w.string(e.key); w.int(e.value) }
+        int(n.mentions); int(n.briefMentions)
+        array(Array(n.nationalities)) { w, e in w.int(e.key); w.int(e.value) }
+        array(Array(n.roles)) { w, e in w.string(e.key); w.int(e.value) }
+        strings(n.bracketAcronyms.sorted())
+    }
+}
+
+extension CacheReader {
+    /// The findings of a text record, or nil when the text consulted a word in `flipped`.
+    mutating func textRecord(flipped: Set<Int>) -> TextEntities? {
+        if flipped.isEmpty {
+            skip(count())
+        } else {
+            var consulted = CacheReader(raw())
+            for h in consulted.array({ $0.int() }) where flipped.contains(h) { return nil }
+            if consulted.failed { return nil }
+        }
+        skip(count())
+        var f = TextEntities()
+        f.names = array { $0.nameNode() }
+        f.mentionNames = array { $0.int() }
+        f.roles = array { r in TextEntities.Role(nationality: r.optional { $0.int() }, role: r.optionalString()) }
+        f.quotes = array { r in TextEntities.Quote(speaker: r.int(), text: r.string()) }
+        return f
+    }
+
+    /// The pass-1 counts of a text record.
+    mutating func textCounts() -> NameStatistics? {
+        skip(count())
+        var block = CacheReader(raw())
+        let counts = block.statistics()
+        return failed || block.failed ? nil : counts
+    }
+
+    mutating func hash() -> ContentHash {
+        ContentHash(a: UInt64(bitPattern: Int64(int())), b: UInt64(bitPattern: Int64(int())))
+    }
+
+    mutating func statistics() -> NameStatistics {
+        let entries = array { r in (r.string(), NameStatistics.Counts(lower: r.int(), capitalizedInside: r.int())) }
+        return NameStatistics(counts: Dictionary(entries, uniquingKeysWith: { a, _ in a }))
+    }
+
+    mutating func nameNode() -> NameNode {
+        let key = string()
+        let known: KnownName?
+        switch int() {
+        case 0: known = nil
+        case 1: known = .catalog(int())
+        default: known = .gazetteer(int())
+        }
+        var n = NameNode(key: key, known: known, words: strings())
+        n.votes = KindVotes(person: int(), organization: int(), place: int())
+        n.forms = Dictionary(array { r in (r.string(), r.int()) }, uniquingKeysWith: { a, _ in a })
+        n.surfaces = Dictionary(array { r in (r.string(), r.int()) }, uniquingKeysWith: { a, _ in a })
+        n.mentions = int(); n.briefMentions = int()
+        n.nationalities = Dictionary(array { r in (r.int(), r.int()) }, uniquingKeysWith: { a, _ in a })
+        n.roles = Dictionary(array { r in (r.string(), r.int()) }, uniquingKeysWith: { a, _ in a })
+        n.bracketAcronyms = Set(strings())
+        return n
+    }
+}
