@@ -218,6 +218,15 @@ extension CacheReader {
         return NameStatistics(counts: Dictionary(entries, uniquingKeysWith: { a, _ in a }))
     }
 
+    /// A dictionary of counts, built in place (no array of pairs first: this runs per name of every text).
+    private mutating func counted<K: Hashable>(_ key: (inout CacheReader) -> K) -> [K: Int] {
+        let n = count()
+        var out: [K: Int] = [:]
+        out.reserveCapacity(n)
+        for _ in 0..<n where !failed { let k = key(&self); out[k] = int() }
+        return out
+    }
+
     mutating func nameNode() -> NameNode {
         let key = string()
         let known: KnownName?
@@ -228,12 +237,13 @@ extension CacheReader {
         }
         var n = NameNode(key: key, known: known, words: strings())
         n.votes = KindVotes(person: int(), organization: int(), place: int())
-        n.forms = Dictionary(array { r in (r.string(), r.int()) }, uniquingKeysWith: { a, _ in a })
-        n.surfaces = Dictionary(array { r in (r.string(), r.int()) }, uniquingKeysWith: { a, _ in a })
+        n.forms = counted { $0.string() }
+        n.surfaces = counted { $0.string() }
         n.mentions = int(); n.briefMentions = int()
-        n.nationalities = Dictionary(array { r in (r.int(), r.int()) }, uniquingKeysWith: { a, _ in a })
-        n.roles = Dictionary(array { r in (r.string(), r.int()) }, uniquingKeysWith: { a, _ in a })
-        n.bracketAcronyms = Set(strings())
+        n.nationalities = counted { $0.int() }
+        n.roles = counted { $0.string() }
+        let acronyms = strings()
+        if !acronyms.isEmpty { n.bracketAcronyms = Set(acronyms) }
         return n
     }
 }
