@@ -82,27 +82,42 @@ struct EntityAssembly {
                                                   kinds: entities.map(\.kind), nodes: entities.indices.map { e in
                                                       drafts[kept[e]].node
                                                   })
-        var perText = [[Int: (count: Int, first: Int)]](repeating: [:], count: ids.count)
-        func count(_ entity: Int, _ text: Int, _ order: Int) {
-            let old = perText[text][entity] ?? (0, order)
-            perText[text][entity] = (old.count + 1, old.first)
-        }
-        for (m, e) in entityOfMention.enumerated() { if let e { count(e, mentionText[m], m) } }
-        for (r, e) in entityOfRole.enumerated() { if let e { count(e, roles[r].text, Int.max - 1) } }
-
+        // Each text's entities, most mentioned first, then first mentioned first (a role
+        // reference counts after every name). A text's mentions and roles lie together, so one
+        // reused array counts them instead of a dictionary per text.
         var briefEntities: [String: [String]] = [:]
         var noteEntities: [String: [String]] = [:]
         var tops: [ArraySlice<Int>] = []
-        for (t, counts) in perText.enumerated() {
-            let ordered = counts.sorted { ($0.value.count, -$0.value.first) > ($1.value.count, -$1.value.first) }.map(\.key)
+        var times = [Int](repeating: 0, count: entities.count)
+        var first = [Int](repeating: 0, count: entities.count)
+        var named: [Int] = []
+        var m = 0, r = 0
+        for t in ids.indices {
+            named.removeAll(keepingCapacity: true)
+            while m < mentionText.count, mentionText[m] == t {
+                if let e = entityOfMention[m] {
+                    if times[e] == 0 { named.append(e); first[e] = m }
+                    times[e] += 1
+                }
+                m += 1
+            }
+            while r < roles.count, roles[r].text == t {
+                if let e = entityOfRole[r] {
+                    if times[e] == 0 { named.append(e); first[e] = Int.max - 1 }
+                    times[e] += 1
+                }
+                r += 1
+            }
+            let ordered = named.sorted { (times[$0], -first[$0]) > (times[$1], -first[$1]) }
             let isBrief = t < briefCount
             if isBrief { briefEntities[ids[t]] = ordered.map { entities[$0].id } }
             else { noteEntities[ids[t]] = ordered.map { entities[$0].id } }
             for e in ordered {
-                entities[e].mentions += counts[e]!.count
+                entities[e].mentions += times[e]
                 if isBrief { entities[e].briefs.append(ids[t]) } else { entities[e].notes.append(ids[t]) }
             }
             if isBrief { tops.append(ordered.prefix(Self.relatedPerBrief)) }
+            for e in named { times[e] = 0 }
         }
         related(&entities, tops: tops)
         for q in quotes {

@@ -82,20 +82,38 @@ public enum EntityExtraction {
     /// Resolves the names of all texts (`ids` in the order of `found`, briefs first) to entities.
     public static func assemble(_ found: [TextEntities], ids: [String], briefCount: Int, statistics: NameStatistics,
                                 catalog: EntityCatalog) -> EntityResult {
+        assemble(NameSum.parts(found), ids: ids, briefCount: briefCount, statistics: statistics, catalog: catalog)
+    }
+
+    /// The same from the texts summed in parts, in order.
+    public static func assemble(_ parts: [NameSum], ids: [String], briefCount: Int, statistics: NameStatistics,
+                                catalog: EntityCatalog) -> EntityResult {
         let gazetteer = Gazetteer.shared
         var roles: [(text: Int, role: TextEntities.Role)] = []
         var quotes: [(text: Int, speaker: QuoteSpeaker, quote: String)] = []
-        var m0 = 0
-        for (t, f) in found.enumerated() {
-            let r0 = roles.count
-            for r in f.roles { roles.append((t, r)) }
-            for q in f.quotes {
-                quotes.append((t, q.speaker >= 0 ? .mention(q.speaker + m0) : .role(-1 - q.speaker + r0), q.text))
+        // Quote speakers to indices of the archive: mentions and roles before their text's.
+        var t0 = 0, mentionsBefore = 0
+        for part in parts {
+            var m0 = 0, r0 = 0   // of the part's text at hand
+            var mentionStart: [Int] = [], roleStart: [Int] = []
+            for count in part.mentions { mentionStart.append(m0); m0 += count }
+            var roleCount = [Int](repeating: 0, count: part.mentions.count)
+            for r in part.roles { roleCount[r.text] += 1 }
+            for count in roleCount { roleStart.append(r0); r0 += count }
+            let globalMentions = mentionsBefore
+            let globalRoles = roles.count
+            for r in part.roles { roles.append((t0 + r.text, r.role)) }
+            for q in part.quotes {
+                let s = q.quote.speaker
+                let speaker: QuoteSpeaker = s >= 0 ? .mention(globalMentions + mentionStart[q.text] + s)
+                    : .role(globalRoles + roleStart[q.text] + (-1 - s))
+                quotes.append((t0 + q.text, speaker, q.quote.text))
             }
-            m0 += f.mentionNames.count
+            mentionsBefore += m0
+            t0 += part.textCount
         }
         var resolver = EntityResolver(gazetteer: gazetteer, catalog: catalog)
-        resolver.resolve(found)
+        resolver.resolve(parts)
         var assembly = EntityAssembly(gazetteer: gazetteer, catalog: catalog, statistics: statistics,
                                       ids: ids, briefCount: briefCount)
         return assembly.build(resolver: &resolver, roles: roles, quotes: quotes)

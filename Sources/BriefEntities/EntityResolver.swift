@@ -22,19 +22,13 @@ struct EntityResolver {
         self.gazetteer = gazetteer; self.catalog = catalog
     }
 
-    /// Sums the texts' nodes into one node per name key (in order of first mention, as the
+    /// Joins the parts' nodes into one node per name key (in order of first mention, as the
     /// texts come), then merges across the archive. `mentionNode` and `mentionText` get one
     /// entry per mention of every text, in order.
-    mutating func resolve(_ texts: [TextEntities]) {
-        // Summed part by part on all cores, then the parts in order: the same nodes in the same
-        // order as summing text by text, since a part's nodes keep their order of first mention.
-        let size = max(64, (texts.count + 3) / 4)
-        let parts = parallelMap(Array(stride(from: 0, to: texts.count, by: size))) { start in
-            NodeSum(texts[start..<min(start + size, texts.count)])
-        }
+    mutating func resolve(_ parts: [NameSum]) {
         mentionNode = []
         mentionText = []
-        let total = texts.reduce(0) { $0 + $1.mentionNames.count }
+        let total = parts.reduce(0) { $0 + $1.mentionNode.count }
         mentionNode.reserveCapacity(total)
         mentionText.reserveCapacity(total)
         var t = 0
@@ -142,31 +136,3 @@ struct EntityResolver {
     }
 }
 
-/// The nodes of some consecutive texts summed by key, in order of first mention.
-private struct NodeSum: Sendable {
-    var nodes: [NameNode] = []
-    /// Per mention: its node here, or -1.
-    var mentionNode: [Int] = []
-    /// Mentions per text.
-    var mentions: [Int] = []
-
-    init(_ texts: ArraySlice<TextEntities>) {
-        var index: [String: Int] = [:]
-        var local: [Int] = []
-        for text in texts {
-            local.removeAll(keepingCapacity: true)
-            for name in text.names {
-                if let existing = index[name.key] {
-                    nodes[existing].merge(name)
-                    local.append(existing)
-                } else {
-                    index[name.key] = nodes.count
-                    local.append(nodes.count)
-                    nodes.append(name)
-                }
-            }
-            for n in text.mentionNames { mentionNode.append(n < 0 ? -1 : local[n]) }
-            mentions.append(text.mentionNames.count)
-        }
-    }
-}

@@ -8,7 +8,7 @@ public struct KindVotes: Sendable, Equatable {
         self.person = person; self.organization = organization; self.place = place
     }
 
-    mutating func add(_ other: KindVotes) {
+    public mutating func add(_ other: KindVotes) {
         person += other.person; organization += other.organization; place += other.place
     }
 

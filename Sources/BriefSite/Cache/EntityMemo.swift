@@ -50,29 +50,30 @@ extension BuildMemo {
 
         // Findings from the cache where the text is known and none of its words' answers changed.
         let memo = self, counted = counts, changed = flipped
-        let reused: [TextEntities?] = parallelMap(Self.chunks(texts.count)) { range -> [TextEntities?] in
-            range.map { i -> TextEntities? in
-                guard counted[i] == nil, var r = memo.entityTexts.record(keys[i]) else { return nil }
-                let found = r.textRecord(flipped: changed)
-                return r.failed ? nil : found
+        let cached: [Bool] = parallelMap(Self.chunks(texts.count)) { range -> [Bool] in
+            range.map { i in
+                guard counted[i] == nil, var r = memo.entityTexts.record(keys[i]) else { return false }
+                return r.stillValid(flipped: changed)
             }
         }.flatMap { $0 }
-        let missing = texts.indices.filter { reused[$0] == nil }
+        let missing = texts.indices.filter { !cached[$0] }
         let fresh = EntityExtraction.findings(in: missing.map { texts[$0] }, isBrief: { missing[$0] < briefs.count },
                                               statistics: statistics, catalog: parsed)
-        var found = reused
+        var found: [Int: TextEntities] = [:]
         var stored: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
         stored.reserveCapacity(texts.count + 1)
-        var freshRecord: [Int: ArraySlice<UInt8>] = [:]
         for (i, f) in zip(missing, fresh) {
             found[i] = f
-            // A text found again for a changed answer keeps its counts: its words did not change.
-            let c = counts[i] ?? entityTexts.record(keys[i]).flatMap { r in var r = r; return r.textCounts() }
-                ?? EntityExtraction.counts(of: [texts[i]])[0]
-            freshRecord[i] = CacheWriter.record { $0.textRecord(f, counts: c) }
         }
         for i in texts.indices {
-            if let r = freshRecord[i] ?? entityTexts.recordBytes(keys[i]) { stored.append((keys[i], r)) }
+            if let f = found[i] {
+                // A text found again for a changed answer keeps its counts: its words did not change.
+                let c = counts[i] ?? entityTexts.record(keys[i]).flatMap { r in var r = r; return r.textCounts() }
+                    ?? EntityExtraction.counts(of: [texts[i]])[0]
+                stored.append((keys[i], CacheWriter.record { $0.textRecord(f, counts: c) }))
+            } else if let r = entityTexts.recordBytes(keys[i]) {
+                stored.append((keys[i], r))
+            }
         }
         stored.append((Self.statisticsKey, CacheWriter.record { w in
             w.array(keys) { w, k in w.hash(k) }
@@ -81,8 +82,26 @@ extension BuildMemo {
         records.entityTexts = stored
         records.reused["entities"] = texts.count - missing.count
 
-        let result = EntityExtraction.assemble(found.map { $0! }, ids: texts.map(\.id), briefCount: briefs.count,
+        // The texts summed in parts on all cores, cached ones decoded straight into their part.
+        let fromScratch = found
+        let parts: [NameSum?] = parallelMap(Self.parts(texts.count)) { range -> NameSum? in
+            var sum = NameSum()
+            for i in range {
+                if let f = fromScratch[i] { sum.add(f); continue }
+                guard var r = memo.entityTexts.record(keys[i]), r.textRecord(into: &sum) else { return nil }
+            }
+            return sum
+        }
+        let result: EntityResult
+        if parts.allSatisfy({ $0 != nil }) {
+            result = EntityExtraction.assemble(parts.map { $0! }, ids: texts.map(\.id), briefCount: briefs.count,
                                                statistics: statistics, catalog: parsed)
+        } else {
+            // A record that does not decode: find everything again rather than trust a part.
+            records.entityTexts = []
+            records.reused["entities"] = nil
+            result = EntityExtraction.resolve(briefs: briefs, notes: notes, catalog: parsed)
+        }
         records.entities = [(whole, CacheWriter.record { $0.entityResult(result) })]
         return result
     }
@@ -140,6 +159,12 @@ extension BuildMemo {
         return total
     }
 
+    /// Consecutive texts per part of the sum: a few parts, each summed on its own core.
+    private static func parts(_ count: Int) -> [Range<Int>] {
+        let size = max(64, (count + 3) / 4)
+        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+    }
+
     private static func chunks(_ count: Int) -> [Range<Int>] {
         let size = max(16, count / 32)
         return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
@@ -183,22 +208,60 @@ extension CacheWriter {
 }
 
 extension CacheReader {
-    /// The findings of a text record, or nil when the text consulted a word in `flipped`.
-    mutating func textRecord(flipped: Set<Int>) -> TextEntities? {
-        if flipped.isEmpty {
-            skip(count())
-        } else {
-            var consulted = CacheReader(raw())
-            for h in consulted.array({ $0.int() }) where flipped.contains(h) { return nil }
-            if consulted.failed { return nil }
-        }
+    /// Whether a text record's findings hold under the new statistics: none of the words it
+    /// consulted is in `flipped`.
+    mutating func stillValid(flipped: Set<Int>) -> Bool {
+        if flipped.isEmpty { return true }
+        var consulted = CacheReader(raw())
+        for h in consulted.array({ $0.int() }) where flipped.contains(h) { return false }
+        return !consulted.failed && !failed
+    }
+
+    /// Adds a text record's findings to `sum`: a name the part has already met only adds its
+    /// counts. False when the record does not decode (the part is then not to be used).
+    mutating func textRecord(into sum: inout NameSum) -> Bool {
         skip(count())
-        var f = TextEntities()
-        f.names = array { $0.nameNode() }
-        f.mentionNames = array { $0.int() }
-        f.roles = array { r in TextEntities.Role(nationality: r.optional { $0.int() }, role: r.optionalString()) }
-        f.quotes = array { r in TextEntities.Quote(speaker: r.int(), text: r.string()) }
-        return f
+        skip(count())
+        var local: [Int] = []
+        let names = count()
+        local.reserveCapacity(names)
+        for _ in 0..<names where !failed {
+            let key = string()
+            let known: KnownName?
+            switch int() {
+            case 0: known = nil
+            case 1: known = .catalog(int())
+            default: known = .gazetteer(int())
+            }
+            let (n, isNew) = sum.node(key: key, known: known)
+            let words = strings()
+            sum.update(n) { node in
+                if isNew { node.words = words }
+                self.nameEvidence(into: &node)
+            }
+            local.append(n)
+        }
+        let mentions = count()
+        for _ in 0..<mentions where !failed {
+            let m = int()
+            sum.mention(m >= 0 && m < local.count ? local[m] : -1)
+        }
+        for _ in 0..<count() where !failed {
+            sum.role(TextEntities.Role(nationality: optional { $0.int() }, role: optionalString()))
+        }
+        for _ in 0..<count() where !failed { sum.quote(TextEntities.Quote(speaker: int(), text: string())) }
+        sum.endText()
+        return !failed
+    }
+
+    private mutating func nameEvidence(into node: inout NameNode) {
+        node.votes.add(KindVotes(person: int(), organization: int(), place: int()))
+        for _ in 0..<count() where !failed { let k = string(); node.forms[k, default: 0] += int() }
+        for _ in 0..<count() where !failed { let k = string(); node.surfaces[k, default: 0] += int() }
+        node.mentions += int(); node.briefMentions += int()
+        for _ in 0..<count() where !failed { let k = int(); node.nationalities[k, default: 0] += int() }
+        for _ in 0..<count() where !failed { let k = string(); node.roles[k, default: 0] += int() }
+        for _ in 0..<count() where !failed { node.bracketAcronyms.insert(string()) }
     }
 
     /// The pass-1 counts of a text record.
@@ -216,34 +279,5 @@ extension CacheReader {
     mutating func statistics() -> NameStatistics {
         let entries = array { r in (r.string(), NameStatistics.Counts(lower: r.int(), capitalizedInside: r.int())) }
         return NameStatistics(counts: Dictionary(entries, uniquingKeysWith: { a, _ in a }))
-    }
-
-    /// A dictionary of counts, built in place (no array of pairs first: this runs per name of every text).
-    private mutating func counted<K: Hashable>(_ key: (inout CacheReader) -> K) -> [K: Int] {
-        let n = count()
-        var out: [K: Int] = [:]
-        out.reserveCapacity(n)
-        for _ in 0..<n where !failed { let k = key(&self); out[k] = int() }
-        return out
-    }
-
-    mutating func nameNode() -> NameNode {
-        let key = string()
-        let known: KnownName?
-        switch int() {
-        case 0: known = nil
-        case 1: known = .catalog(int())
-        default: known = .gazetteer(int())
-        }
-        var n = NameNode(key: key, known: known, words: strings())
-        n.votes = KindVotes(person: int(), organization: int(), place: int())
-        n.forms = counted { $0.string() }
-        n.surfaces = counted { $0.string() }
-        n.mentions = int(); n.briefMentions = int()
-        n.nationalities = counted { $0.int() }
-        n.roles = counted { $0.string() }
-        let acronyms = strings()
-        if !acronyms.isEmpty { n.bracketAcronyms = Set(acronyms) }
-        return n
     }
 }
