@@ -60,21 +60,18 @@ extension BuildMemo {
         let fresh = EntityExtraction.findings(in: missing.map { texts[$0] }, isBrief: { missing[$0] < briefs.count },
                                               statistics: statistics, catalog: parsed)
         var found: [Int: TextEntities] = [:]
-        var stored: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
-        stored.reserveCapacity(texts.count + 1)
-        for (i, f) in zip(missing, fresh) {
-            found[i] = f
-        }
-        for i in texts.indices {
-            if let f = found[i] {
+        for (i, f) in zip(missing, fresh) { found[i] = f }
+        // Records of texts found again made on all cores: a full build makes one per text.
+        let made = found
+        var stored: [(key: ContentHash, record: ArraySlice<UInt8>)] = parallelMap(Self.chunks(texts.count)) { range in
+            range.compactMap { i -> (key: ContentHash, record: ArraySlice<UInt8>)? in
+                guard let f = made[i] else { return memo.entityTexts.recordBytes(keys[i]).map { (keys[i], $0) } }
                 // A text found again for a changed answer keeps its counts: its words did not change.
-                let c = counts[i] ?? entityTexts.record(keys[i]).flatMap { r in var r = r; return r.textCounts() }
+                let c = counted[i] ?? memo.entityTexts.record(keys[i]).flatMap { r in var r = r; return r.textCounts() }
                     ?? EntityExtraction.counts(of: [texts[i]])[0]
-                stored.append((keys[i], CacheWriter.record { $0.textRecord(f, counts: c) }))
-            } else if let r = entityTexts.recordBytes(keys[i]) {
-                stored.append((keys[i], r))
+                return (keys[i], CacheWriter.record { $0.textRecord(f, counts: c) })
             }
-        }
+        }.flatMap { $0 }
         stored.append((Self.statisticsKey, CacheWriter.record { w in
             w.array(keys) { w, k in w.hash(k) }
             w.statistics(statistics)
