@@ -52,15 +52,11 @@ public enum EntityExtraction {
         return statistics
     }
 
-    /// Pass 1 for each text on its own, for a build that keeps them and sums them itself.
-    public static func counts(of texts: [EntityText]) -> [NameStatistics] {
-        parallelMap(chunked(texts.count)) { range -> [NameStatistics] in
-            texts[range].map { text in
-                var counts = NameStatistics()
-                forEachParagraph(text) { tokens, _, headline in counts.add(tokens, headline: headline) }
-                return counts
-            }
-        }.flatMap { $0 }
+    /// Pass 1 for one text, for a build that keeps each text's counts and sums them itself.
+    public static func counts(of text: EntityText) -> NameStatistics {
+        var counts = NameStatistics()
+        forEachParagraph(text) { tokens, _, headline in counts.add(tokens, headline: headline) }
+        return counts
     }
 
     /// Pass 2, text by text on all cores: the first `briefCount` texts are briefs (quotes are
