@@ -1,8 +1,9 @@
 import BriefModel
 
-/// Resolves mentions to one set of names per real thing (partial names were linked to the full
-/// name written in the same text by `TextNameLinks`): across the archive spelling variants of the same person,
-/// acronyms to their expansions and lone surnames to the only person carrying them.
+/// Resolves mentions to one set of names per real thing (partial names were already linked to
+/// the full name written in the same text by `TextNameLinks`): across the archive, spelling
+/// variants of the same person, acronyms to their expansions and lone surnames to the only
+/// person carrying them.
 /// Candidates are found through hashed blocking keys, never by comparing all names.
 struct EntityResolver {
     let gazetteer: Gazetteer
