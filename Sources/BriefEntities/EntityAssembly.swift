@@ -87,7 +87,7 @@ struct EntityAssembly {
         // reused array counts them instead of a dictionary per text.
         var briefEntities: [String: [String]] = [:]
         var noteEntities: [String: [String]] = [:]
-        var tops: [ArraySlice<Int>] = []
+        var tops: [Int] = [], topStart = [0]
         var times = [Int](repeating: 0, count: entities.count)
         var first = [Int](repeating: 0, count: entities.count)
         var named: [Int] = []
@@ -116,10 +116,10 @@ struct EntityAssembly {
                 entities[e].mentions += times[e]
                 if isBrief { entities[e].briefs.append(ids[t]) } else { entities[e].notes.append(ids[t]) }
             }
-            if isBrief { tops.append(ordered.prefix(Self.relatedPerBrief)) }
+            if isBrief { tops += ordered.prefix(Self.relatedPerBrief); topStart.append(tops.count) }
             for e in named { times[e] = 0 }
         }
-        related(&entities, tops: tops)
+        related(&entities, tops: tops, topStart: topStart)
         for q in quotes {
             let e: Int?
             switch q.speaker {
@@ -135,28 +135,41 @@ struct EntityAssembly {
     }
 
     /// Each entity's related entities: those in the top of the most briefs with it, then by id.
-    /// Counted entity by entity through the briefs it tops, in one reused array instead of a
-    /// dictionary of all pairs: the dictionary and sorting by id strings took 0.2 s at 10,000 articles.
-    private func related(_ entities: inout [Entity], tops: [ArraySlice<Int>]) {
-        var toppedBy = [[Int]](repeating: [], count: entities.count)
-        for (b, top) in tops.enumerated() { for e in top { toppedBy[e].append(b) } }
+    /// Counted entity by entity through the briefs it tops, in flat arrays and one reused
+    /// counter instead of a dictionary of all pairs: the dictionary and sorting by id strings
+    /// took 0.2 s at 10,000 articles. `tops` are the briefs' top entities, one after the other,
+    /// brief b's from `topStart[b]` to `topStart[b + 1]`.
+    private func related(_ entities: inout [Entity], tops: [Int], topStart: [Int]) {
+        let count = entities.count
+        // The briefs each entity tops, as one flat list too.
+        var briefStart = [Int](repeating: 0, count: count + 1)
+        for e in tops { briefStart[e + 1] += 1 }
+        for e in 0..<count { briefStart[e + 1] += briefStart[e] }
+        var fill = briefStart
+        var briefsOf = [Int](repeating: 0, count: tops.count)
+        for b in 0..<topStart.count - 1 {
+            for k in topStart[b]..<topStart[b + 1] { briefsOf[fill[tops[k]]] = b; fill[tops[k]] += 1 }
+        }
         // Sorting by one number, briefs together above and id rank below, instead of comparing ids.
         let byID = entities.indices.sorted { entities[$0].id < entities[$1].id }
-        var rank = [Int](repeating: 0, count: entities.count)
+        var rank = [Int](repeating: 0, count: count)
         for (r, e) in byID.enumerated() { rank[e] = r }
-        var together = [Int](repeating: 0, count: entities.count)
+        var together = [Int](repeating: 0, count: count)
         var seen: [Int] = []
         var order: [UInt64] = []
-        for a in entities.indices {
-            for b in toppedBy[a] {
-                for e in tops[b] where e != a {
+        for a in 0..<count {
+            for k in briefStart[a]..<briefStart[a + 1] {
+                let b = briefsOf[k]
+                for j in topStart[b]..<topStart[b + 1] {
+                    let e = tops[j]
+                    if e == a { continue }
                     if together[e] == 0 { seen.append(e) }
                     together[e] += 1
                 }
             }
             guard !seen.isEmpty else { continue }
-            // Most briefs together first, then by id, as the pages list them.
-            // Only the first `relatedShown` are kept: a bounded insertion, not a sort of all.
+            // Most briefs together first, then by id, as the pages list them; only the first
+            // `relatedShown` are kept: a bounded insertion, not a sort of all.
             order.removeAll(keepingCapacity: true)
             for e in seen {
                 let key = UInt64(together[e]) << 32 | UInt64(UInt32.max - UInt32(rank[e]))
