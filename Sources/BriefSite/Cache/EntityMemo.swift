@@ -252,7 +252,9 @@ extension CacheReader {
             default: known = .gazetteer(int())
             }
             let (n, isNew) = sum.node(key: key, known: known)
-            let words = strings()
+            // A node's words are its first text's: read only for a node new to the part.
+            let words: [String]
+            if isNew { words = strings() } else { words = []; for _ in 0..<count() where !failed { skip(count()) } }
             sum.update(n) { node in
                 if isNew { node.words = words }
                 self.nameEvidence(into: &node)
