@@ -33,59 +33,89 @@ public struct EntityResult: Sendable {
 /// entities the briefs (or the catalog) have.
 public enum EntityExtraction {
     public static func resolve(briefs: [EntityText], notes: [EntityText], catalog: EntityCatalog) -> EntityResult {
-        let gazetteer = Gazetteer.shared
         let texts = briefs + notes
-        // Both passes work text by text, on all cores: counts are summed, mentions concatenated.
-        let chunks = chunked(texts.count)
+        let statistics = statistics(of: texts)
+        let found = findings(in: texts, briefCount: briefs.count, statistics: statistics, catalog: catalog)
+        return assemble(found, ids: texts.map(\.id), briefCount: briefs.count, statistics: statistics, catalog: catalog)
+    }
+
+    /// Pass 1 for the whole archive: how its words are written, summed over all texts on all cores.
+    public static func statistics(of texts: [EntityText]) -> NameStatistics {
         var statistics = NameStatistics()
-        for part in parallelMap(chunks, { range -> NameStatistics in
+        for part in parallelMap(chunked(texts.count), { range -> NameStatistics in
             var partial = NameStatistics()
             for text in texts[range] {
                 forEachParagraph(text) { tokens, _, headline in partial.add(tokens, headline: headline) }
             }
             return partial
         }) { statistics.add(part) }
-        let finder = MentionFinder(gazetteer: gazetteer, catalog: catalog, statistics: statistics)
-        var found = parallelMap(chunks) { range -> TextFindings in
-            var f = TextFindings()
-            for index in range { find(in: texts[index], index: index, isBrief: index < briefs.count, finder: finder, into: &f) }
-            return f
-        }
-        var mentions: [Mention] = []
-        var roles: [RoleReference] = []
+        return statistics
+    }
+
+    /// Pass 1 for one text, for a build that keeps each text's counts and sums them itself.
+    public static func counts(of text: EntityText) -> NameStatistics {
+        var counts = NameStatistics()
+        forEachParagraph(text) { tokens, _, headline in counts.add(tokens, headline: headline) }
+        return counts
+    }
+
+    /// Pass 2, text by text on all cores: the first `briefCount` texts are briefs (quotes are
+    /// taken from briefs only).
+    public static func findings(in texts: [EntityText], briefCount: Int, statistics: NameStatistics,
+                                catalog: EntityCatalog) -> [TextEntities] {
+        findings(in: texts, isBrief: { $0 < briefCount }, statistics: statistics, catalog: catalog)
+    }
+
+    public static func findings(in texts: [EntityText], isBrief: (Int) -> Bool, statistics: NameStatistics,
+                                catalog: EntityCatalog) -> [TextEntities] {
+        let finder = MentionFinder(gazetteer: Gazetteer.shared, catalog: catalog, statistics: statistics)
+        let briefs = texts.indices.map(isBrief)
+        return parallelMap(chunked(texts.count)) { range -> [TextEntities] in
+            range.map { TextEntities.find(in: texts[$0], isBrief: briefs[$0], finder: finder) }
+        }.flatMap { $0 }
+    }
+
+    /// Resolves the names of all texts (`ids` in the order of `found`, briefs first) to entities.
+    public static func assemble(_ found: [TextEntities], ids: [String], briefCount: Int, statistics: NameStatistics,
+                                catalog: EntityCatalog) -> EntityResult {
+        assemble(NameSum.parts(found), ids: ids, briefCount: briefCount, statistics: statistics, catalog: catalog)
+    }
+
+    /// The same from the texts summed in parts, in order.
+    public static func assemble(_ parts: [NameSum], ids: [String], briefCount: Int, statistics: NameStatistics,
+                                catalog: EntityCatalog) -> EntityResult {
+        let gazetteer = Gazetteer.shared
+        var roles: [(text: Int, role: TextEntities.Role)] = []
         var quotes: [(text: Int, speaker: QuoteSpeaker, quote: String)] = []
-        mentions.reserveCapacity(found.reduce(0) { $0 + $1.mentions.count })
-        roles.reserveCapacity(found.reduce(0) { $0 + $1.roles.count })
-        for k in found.indices {
-            // Each chunk is let go once copied: holding them all beside the joined arrays
-            // doubled the stage's memory (over 400 MB of mentions at 50,000 articles).
-            let f = found[k]
-            found[k] = TextFindings()
-            let m0 = mentions.count, r0 = roles.count
-            mentions += f.mentions
-            roles += f.roles
-            for q in f.quotes {
-                switch q.speaker {
-                case .mention(let m): quotes.append((q.text, .mention(m + m0), q.quote))
-                case .role(let r): quotes.append((q.text, .role(r + r0), q.quote))
-                }
+        // Quote speakers to indices of the archive: mentions and roles before their text's.
+        var t0 = 0, mentionsBefore = 0
+        for part in parts {
+            var m0 = 0, r0 = 0   // of the part's text at hand
+            var mentionStart: [Int] = [], roleStart: [Int] = []
+            for count in part.mentions { mentionStart.append(m0); m0 += count }
+            var roleCount = [Int](repeating: 0, count: part.mentions.count)
+            for r in part.roles { roleCount[r.text] += 1 }
+            for count in roleCount { roleStart.append(r0); r0 += count }
+            let globalMentions = mentionsBefore
+            let globalRoles = roles.count
+            for r in part.roles { roles.append((t0 + r.text, r.role)) }
+            for q in part.quotes {
+                let s = q.quote.speaker
+                let speaker: QuoteSpeaker = s >= 0 ? .mention(globalMentions + mentionStart[q.text] + s)
+                    : .role(globalRoles + roleStart[q.text] + (-1 - s))
+                quotes.append((t0 + q.text, speaker, q.quote.text))
             }
+            mentionsBefore += m0
+            t0 += part.textCount
         }
         var resolver = EntityResolver(gazetteer: gazetteer, catalog: catalog)
-        resolver.resolve(mentions, briefCount: briefs.count)
+        resolver.resolve(parts)
         var assembly = EntityAssembly(gazetteer: gazetteer, catalog: catalog, statistics: statistics,
-                                      texts: texts, briefCount: briefs.count)
-        return assembly.build(resolver: &resolver, mentions: mentions, roles: roles, quotes: quotes)
+                                      ids: ids, briefCount: briefCount)
+        return assembly.build(resolver: &resolver, roles: roles, quotes: quotes)
     }
 
     enum QuoteSpeaker { case mention(Int), role(Int) }
-
-    /// Mentions, role references and quotes of some texts; speaker indices are local to these arrays.
-    struct TextFindings: Sendable {
-        var mentions: [Mention] = []
-        var roles: [RoleReference] = []
-        var quotes: [(text: Int, speaker: QuoteSpeaker, quote: String)] = []
-    }
 
     /// Ranges of text indices for the parallel passes: a few per core, so uneven texts even out.
     private static func chunked(_ count: Int) -> [Range<Int>] {
@@ -93,27 +123,8 @@ public enum EntityExtraction {
         return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
     }
 
-    private static func find(in text: EntityText, index: Int, isBrief: Bool, finder: MentionFinder, into f: inout TextFindings) {
-        var paragraph = 0
-        forEachParagraph(text) { tokens, scalars, headline in
-            let firstMention = f.mentions.count, firstRole = f.roles.count
-            finder.find(tokens, headline: headline, text: index, paragraph: paragraph,
-                        mentions: &f.mentions, roles: &f.roles)
-            if isBrief {
-                var speakers: [QuoteFinder.Speaker] = []
-                for m in firstMention..<f.mentions.count { speakers.append(.init(tokens: f.mentions[m].tokens, ref: m)) }
-                for r in firstRole..<f.roles.count { speakers.append(.init(tokens: f.roles[r].tokens, ref: -1 - r)) }
-                for q in QuoteFinder.find(tokens, scalars: scalars, speakers: speakers) {
-                    let speaker: QuoteSpeaker = q.speaker >= 0 ? .mention(q.speaker) : .role(-1 - q.speaker)
-                    f.quotes.append((index, speaker, q.text))
-                }
-            }
-            paragraph += 1
-        }
-    }
-
     /// Title first, then each paragraph, as tokens with the headline flag.
-    private static func forEachParagraph(_ text: EntityText, _ body: ([Token], [Unicode.Scalar], Bool) -> Void) {
+    static func forEachParagraph(_ text: EntityText, _ body: ([Token], [Unicode.Scalar], Bool) -> Void) {
         for paragraph in [text.title] + text.paragraphs where !paragraph.isEmpty {
             let scalars = Array(paragraph.unicodeScalars)
             let tokens = TextScanner.tokens(scalars)

@@ -1,8 +1,9 @@
 import BriefModel
 
-/// Resolves mentions to one set of names per real thing: partial names to the full name
-/// written in the same text, then across the archive spelling variants of the same person,
-/// acronyms to their expansions and lone surnames to the only person carrying them.
+/// Resolves mentions to one set of names per real thing (partial names were already linked to
+/// the full name written in the same text by `TextNameLinks`): across the archive, spelling
+/// variants of the same person, acronyms to their expansions and lone surnames to the only
+/// person carrying them.
 /// Candidates are found through hashed blocking keys, never by comparing all names.
 struct EntityResolver {
     let gazetteer: Gazetteer
@@ -12,6 +13,8 @@ struct EntityResolver {
     private var nodeIndex: [String: Int] = [:]
     /// Node of each mention; nil when dropped (an ambiguous lone surname).
     private(set) var mentionNode: [Int?] = []
+    /// Text of each mention.
+    private(set) var mentionText: [Int] = []
     private var sets = NodeSets(count: 0)
     /// Single-word nodes naming two or more people: never an entity of their own.
     private(set) var ambiguous: Set<Int> = []
@@ -20,33 +23,31 @@ struct EntityResolver {
         self.gazetteer = gazetteer; self.catalog = catalog
     }
 
-    mutating func resolve(_ mentions: [Mention], briefCount: Int) {
-        let targets = localTargets(mentions)
+    /// Joins the parts' nodes into one node per name key (in order of first mention, as the
+    /// texts come), then merges across the archive. `mentionNode` and `mentionText` get one
+    /// entry per mention of every text, in order.
+    mutating func resolve(_ parts: [NameSum]) {
         mentionNode = []
-        mentionNode.reserveCapacity(mentions.count)
-        for (m, mention) in mentions.enumerated() {
-            guard targets[m] != -1 else { mentionNode.append(nil); continue }
-            let target = mentions[targets[m] ?? m]
-            let key: String
-            var words = target.words.map { $0.lowercased() }
-            switch target.known {
-            case .catalog(let i)?:
-                key = "#c\(i)"; words = Self.words(catalog.names.entries[i].name)
-            case .gazetteer(let i)?:
-                key = "#g\(i)"; words = Self.words(gazetteer.names.entries[i].name)
-            case nil:
-                key = NameNode.key(target.words)
+        mentionText = []
+        let total = parts.reduce(0) { $0 + $1.mentionNode.count }
+        mentionNode.reserveCapacity(total)
+        mentionText.reserveCapacity(total)
+        var t = 0
+        for part in parts {
+            var global: [Int] = []
+            global.reserveCapacity(part.nodes.count)
+            for node in part.nodes {
+                if let existing = nodeIndex[node.key] {
+                    nodes[existing].merge(node)
+                    global.append(existing)
+                } else {
+                    nodeIndex[node.key] = nodes.count
+                    global.append(nodes.count)
+                    nodes.append(node)
+                }
             }
-            let node: Int
-            if let existing = nodeIndex[key] {
-                node = existing
-            } else {
-                node = nodes.count
-                nodeIndex[key] = node
-                nodes.append(NameNode(key: key, known: target.known, words: words))
-            }
-            nodes[node].absorb(mention, isBrief: mention.text < briefCount)
-            mentionNode.append(node)
+            for n in part.mentionNode { mentionNode.append(n < 0 ? nil : global[n]) }
+            for count in part.mentions { mentionText.append(contentsOf: repeatElement(t, count: count)); t += 1 }
         }
         sets = NodeSets(count: nodes.count)
         mergePeople()
@@ -54,74 +55,8 @@ struct EntityResolver {
         mergeSurnames()
     }
 
-    private static func words(_ name: String) -> [String] {
-        NameTable.key(name).split(separator: " ").map(String.init)
-    }
-
     /// Roots of all nodes, computed once.
     mutating func roots() -> [Int] { (0..<nodes.count).map { sets.find($0) } }
-
-    // MARK: - Within one text
-
-    /// For each mention, the mention of the same text carrying its full name (nil: itself;
-    /// -1: an ambiguous surname to drop).
-    private func localTargets(_ mentions: [Mention]) -> [Int?] {
-        var targets = [Int?](repeating: nil, count: mentions.count)
-        var start = 0
-        while start < mentions.count {
-            var end = start
-            while end < mentions.count, mentions[end].text == mentions[start].text { end += 1 }
-            linkText(mentions, start..<end, &targets)
-            start = end
-        }
-        return targets
-    }
-
-    private func isPersonLike(_ m: Mention) -> Bool {
-        switch m.known {
-        case .catalog(let i)?: return catalog.names.entries[i].kind == .person
-        case .gazetteer?: return false
-        case nil:
-            guard m.words.count >= 2, m.votes.organization == 0, m.votes.place == 0 else { return false }
-            return m.votes.person > 0 || NameNode.looksLikePerson(m.words.map { $0.lowercased() }, gazetteer)
-        }
-    }
-
-    private func linkText(_ mentions: [Mention], _ range: Range<Int>, _ targets: inout [Int?]) {
-        var fullNames: [Int] = []
-        var longNames: [Int] = []
-        for m in range where mentions[m].words.count >= 2 {
-            longNames.append(m)
-            if isPersonLike(mentions[m]) { fullNames.append(m) }
-        }
-        guard !longNames.isEmpty else { return }
-        for m in range where mentions[m].words.count == 1 {
-            let mention = mentions[m]
-            let word = mention.words[0]
-            let lower = word.lowercased()
-            if mention.isAcronym {
-                guard mention.known == nil else { continue }
-                if let full = longNames.first(where: {
-                    mentions[$0].bracketAcronym == word || NameMatching.initials(mentions[$0].words) == word
-                }) { targets[m] = full }
-                continue
-            }
-            if case .catalog? = mention.known { continue }
-            var candidates = fullNames.filter { mentions[$0].words.last!.lowercased() == lower }
-            if candidates.isEmpty, mention.known == nil {
-                candidates = fullNames.filter { NameMatching.spellingVariant(mentions[$0].words.last!.lowercased(), lower) }
-            }
-            if candidates.isEmpty, mention.known == nil {
-                candidates = fullNames.filter { mentions[$0].words[0].lowercased() == lower }
-            }
-            guard let first = candidates.first else { continue }
-            // Two different first names with this surname: two people, say nothing.
-            let firstNames = Set(candidates.map { mentions[$0].words[0].lowercased() })
-            let compatible = firstNames.allSatisfy { gazetteer.compatibleGiven($0, mentions[first].words[0].lowercased()) }
-            if !compatible { targets[m] = -1; continue }
-            targets[m] = candidates.max { mentions[$0].words.count < mentions[$1].words.count } ?? first
-        }
-    }
 
     // MARK: - Across the archive
 
@@ -201,3 +136,4 @@ struct EntityResolver {
         }
     }
 }
+

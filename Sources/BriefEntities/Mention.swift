@@ -1,10 +1,14 @@
 import BriefModel
 
 /// Evidence for what kind of thing a name is; summed over all its mentions.
-struct KindVotes {
-    var person = 0, organization = 0, place = 0
+public struct KindVotes: Sendable, Equatable {
+    public var person = 0, organization = 0, place = 0
 
-    mutating func add(_ other: KindVotes) {
+    public init(person: Int = 0, organization: Int = 0, place: Int = 0) {
+        self.person = person; self.organization = organization; self.place = place
+    }
+
+    public mutating func add(_ other: KindVotes) {
         person += other.person; organization += other.organization; place += other.place
     }
 
@@ -19,7 +23,7 @@ struct KindVotes {
 }
 
 /// Where a name was already known before extraction.
-enum KnownName: Hashable {
+public enum KnownName: Hashable, Sendable {
     case catalog(Int)
     case gazetteer(Int)
 }

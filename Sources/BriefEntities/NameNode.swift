@@ -2,21 +2,26 @@ import BriefModel
 
 /// All mentions written with the same name (same lookup key, or the same known entry),
 /// before spelling variants, partial names and acronyms are merged.
-struct NameNode {
-    var key: String
-    var known: KnownName?
+/// Public, as plain data, because the build cache stores each text's nodes.
+public struct NameNode: Sendable, Equatable {
+    public var key: String
+    public var known: KnownName?
     /// Lowercased name words of the key.
-    var words: [String]
-    var votes = KindVotes()
+    public var words: [String]
+    public var votes = KindVotes()
     /// Name as written (titles and honorifics off) -> count.
-    var forms: [String: Int] = [:]
+    public var forms: [String: Int] = [:]
     /// Everything it was written as, honorifics included: alias candidates.
-    var surfaces: [String: Int] = [:]
-    var mentions = 0
-    var briefMentions = 0
-    var nationalities: [Int: Int] = [:]
-    var roles: [String: Int] = [:]
-    var bracketAcronyms: Set<String> = []
+    public var surfaces: [String: Int] = [:]
+    public var mentions = 0
+    public var briefMentions = 0
+    public var nationalities: [Int: Int] = [:]
+    public var roles: [String: Int] = [:]
+    public var bracketAcronyms: Set<String> = []
+
+    public init(key: String, known: KnownName?, words: [String]) {
+        self.key = key; self.known = known; self.words = words
+    }
 
     var isAcronym: Bool { words.count == 1 && forms.keys.allSatisfy { $0 == $0.uppercased() && $0 != $0.lowercased() } }
 

@@ -1,9 +1,19 @@
 /// How each word is written across the whole archive. A capitalised word at a sentence start
 /// says nothing by itself; it is taken as a name only if the archive also writes it capitalised
 /// in mid-sentence at least as often as in lowercase.
-struct NameStatistics: Sendable {
-    struct Counts { var lower = 0; var capitalizedInside = 0 }
-    private(set) var counts: [String: Counts] = [:]
+///
+/// Additive per text, so a build can keep each text's counts and update the archive's sum by
+/// the texts that came and went instead of counting every text again.
+public struct NameStatistics: Sendable {
+    public struct Counts: Sendable, Equatable {
+        public var lower = 0
+        public var capitalizedInside = 0
+        public init(lower: Int = 0, capitalizedInside: Int = 0) { self.lower = lower; self.capitalizedInside = capitalizedInside }
+    }
+    public private(set) var counts: [String: Counts] = [:]
+
+    public init() {}
+    public init(counts: [String: Counts]) { self.counts = counts }
 
     mutating func add(_ tokens: [Token], headline: Bool) {
         for t in tokens where t.kind == .word {
@@ -16,12 +26,29 @@ struct NameStatistics: Sendable {
     }
 
     /// Adds the counts of another part of the archive.
-    mutating func add(_ other: NameStatistics) {
+    public mutating func add(_ other: NameStatistics) {
         if counts.isEmpty { counts = other.counts; return }
         for (word, c) in other.counts {
             counts[word, default: Counts()].lower += c.lower
             counts[word, default: Counts()].capitalizedInside += c.capitalizedInside
         }
+    }
+
+    /// Takes away the counts of a part of the archive that is gone. A word left with no count is
+    /// dropped, so the result equals counting the remaining texts afresh.
+    public mutating func subtract(_ other: NameStatistics) {
+        for (word, c) in other.counts {
+            guard var mine = counts[word] else { continue }
+            mine.lower -= c.lower
+            mine.capitalizedInside -= c.capitalizedInside
+            counts[word] = mine.lower == 0 && mine.capitalizedInside == 0 ? nil : mine
+        }
+    }
+
+    /// The answers name finding in a text takes from these counts for a word (`writtenAsName`,
+    /// `isCommonWord`); a text that looked at a word whose answers changed is searched again.
+    public func answers(_ lower: String) -> Int {
+        (writtenAsName(lower) ? 1 : 0) | (isCommonWord(lower) ? 2 : 0)
     }
 
     func writtenAsName(_ lower: String) -> Bool {

@@ -4,15 +4,17 @@ import BriefModel
 /// a specific role, holding it) among the people the same text names. Nationality and role come
 /// from how the archive introduces the person ("Russian President Vladimir Putin").
 enum RoleResolution {
-    static func resolve(_ roles: [RoleReference], mentions: [Mention], entityOfMention: [Int?],
+    /// `roles` with the text of each; `mentionText` is the text of each mention.
+    static func resolve(_ roles: [(text: Int, role: TextEntities.Role)], mentionText: [Int], entityOfMention: [Int?],
                         kinds: [Entity.Kind], nodes: [NameNode]) -> [Int?] {
         var peopleInText: [Int: [Int: Int]] = [:]
         for (m, e) in entityOfMention.enumerated() {
             guard let e, kinds[e] == .person else { continue }
-            peopleInText[mentions[m].text, default: [:]][e, default: 0] += 1
+            peopleInText[mentionText[m], default: [:]][e, default: 0] += 1
         }
-        return roles.map { ref in
-            guard let nationality = ref.nationality, let people = peopleInText[ref.text] else { return nil }
+        return roles.map { placed in
+            let ref = placed.role
+            guard let nationality = ref.nationality, let people = peopleInText[placed.text] else { return nil }
             var candidates = people.filter { nodes[$0.key].nationalities[nationality, default: 0] > 0 }
             if let role = ref.role, role != "counterpart" {
                 let holders = candidates.filter { nodes[$0.key].roles[role, default: 0] > 0 }

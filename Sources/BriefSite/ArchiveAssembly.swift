@@ -83,9 +83,8 @@ public enum ArchiveAssembly {
         }
         let briefTexts = briefs.map { EntityText(id: $0.id, title: $0.title, paragraphs: $0.allParagraphs) }
         let noteTexts = notes.map { EntityText(id: $0.id, title: $0.title, paragraphs: [$0.markdown]) }
-        let entityResult = memo.entities(briefs: briefTexts, notes: noteTexts, catalog: content.entitiesYAML, into: &records) {
-            EntityExtraction.resolve(briefs: briefTexts, notes: noteTexts, catalog: catalog)
-        }
+        let entityResult = memo.entities(briefs: briefTexts, notes: noteTexts, catalog: content.entitiesYAML,
+                                         parsed: catalog, into: &records)
         for i in briefs.indices { briefs[i].entities = entityResult.briefEntities[briefs[i].id] ?? [] }
         clock.lap("entities")
 

@@ -58,14 +58,15 @@ final class BuildCacheTests: XCTestCase {
         XCTAssertLessThan(secondEdit.filesChanged, secondEdit.filesWritten / 4, "an edited note rewrites only the pages that show it")
         try build("Fresh", force: true)
         XCTAssertEqual(Hostile.snapshot(root.appendingPathComponent("Cached")), Hostile.snapshot(root.appendingPathComponent("Fresh")))
-        XCTAssertNil(secondEdit.reused["entities"], "a note is entity text: an edited one means finding entities again")
+        XCTAssertEqual(secondEdit.reused["entities"], secondEdit.briefs + secondEdit.notes - 1,
+                       "a note is entity text: the edited one is searched again, every brief comes from the cache")
 
         // The site's title changed: every page is rendered again, but no text changed, so the
         // entities come from the cache.
         try edit("site.yml") { $0.replacingOccurrences(of: "title: ", with: "title: Edited ") }
         let titleEdit = try build("Cached")
         try build("Fresh", force: true)
-        XCTAssertEqual(titleEdit.reused["entities"], 1)
+        XCTAssertEqual(titleEdit.reused["entities"], titleEdit.briefs + titleEdit.notes)
         XCTAssertEqual(Hostile.snapshot(root.appendingPathComponent("Cached")), Hostile.snapshot(root.appendingPathComponent("Fresh")))
         XCTAssertTrue(try String(contentsOf: root.appendingPathComponent("Cached/index.html"), encoding: .utf8).contains("Edited "))
 
@@ -115,11 +116,31 @@ final class BuildCacheTests: XCTestCase {
         XCTAssertEqual(Hostile.snapshot(root.appendingPathComponent("Cached")), Hostile.snapshot(root.appendingPathComponent("Fresh")))
     }
 
+    /// An added article that writes a word as a name again and again changes the archive's answer
+    /// for it: the briefs that start a sentence with it must be searched again, and the site is
+    /// what a fresh build makes.
+    func testAWordFlippedByANewArticleFindsNamesAgain() throws {
+        let first = try build("Cached")
+        try build("Fresh", force: true)
+        XCTAssertEqual(first.reused["entities"] ?? 0, 0)
+        let article = "Early group meets\n\n" + String(repeating: "Officials of the Early group met Early delegates. ", count: 60)
+        try article.write(to: content.appendingPathComponent("articles/early-group.txt"), atomically: true, encoding: .utf8)
+        let added = try build("Cached")
+        try build("Fresh", force: true)
+        XCTAssertEqual(Hostile.snapshot(root.appendingPathComponent("Cached")), Hostile.snapshot(root.appendingPathComponent("Fresh")))
+        let reused = try XCTUnwrap(added.reused["entities"])
+        let texts = added.briefs + added.notes
+        XCTAssertLessThan(reused, texts - 1, "besides the new article's brief, texts writing the flipped word are searched again")
+        XCTAssertGreaterThan(reused, texts / 2, "the others come from the cache")
+        let site = try String(contentsOf: root.appendingPathComponent("Cached/archive.json"), encoding: .utf8)
+        XCTAssertTrue(site.contains("\"Early\""), "the word is now a name")
+    }
+
     func testADamagedCacheIsIgnored() throws {
         try build("Output")
         let before = Hostile.snapshot(root.appendingPathComponent("Output"))
         let cache = root.appendingPathComponent(".brief-cache/Output")
-        for name in ["ingest", "stories", "features", "briefs", "entities"] {
+        for name in ["ingest", "stories", "features", "briefs", "entities", "entity-texts", "pages"] {
             let url = cache.appendingPathComponent(name)
             var bytes = [UInt8](try Data(contentsOf: url))
             XCTAssertGreaterThan(bytes.count, 100)

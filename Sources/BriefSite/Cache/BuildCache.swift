@@ -29,6 +29,7 @@ enum BuildCache {
             memo.features = CacheFile.read(dir.appendingPathComponent("features"), identity: identity)
             memo.briefs = CacheFile.read(dir.appendingPathComponent("briefs"), identity: identity)
             memo.entities = CacheFile.read(dir.appendingPathComponent("entities"), identity: identity)
+            memo.entityTexts = CacheFile.read(dir.appendingPathComponent("entity-texts"), identity: identity)
             memo.pages = CacheFile.read(dir.appendingPathComponent("pages"), identity: identity)
         }
         memo.ids = CacheFile.read(dir.appendingPathComponent("ids"), identity: identity)
@@ -44,7 +45,9 @@ enum BuildCache {
         CacheFile.write(records.features, to: dir.appendingPathComponent("features"), identity: identity)
         CacheFile.write(records.briefs, to: dir.appendingPathComponent("briefs"), identity: identity)
         CacheFile.write(records.entities, to: dir.appendingPathComponent("entities"), identity: identity)
-        records.ingest = []; records.stories = []; records.features = []; records.briefs = []; records.entities = []
+        CacheFile.write(records.entityTexts, to: dir.appendingPathComponent("entity-texts"), identity: identity)
+        records.ingest = []; records.stories = []; records.features = []; records.briefs = []
+        records.entities = []; records.entityTexts = []
     }
 
     /// The ids and pages records describe the files now in Output: written after the swap.

@@ -6,8 +6,7 @@ import BriefModel
 /// What earlier builds computed, keyed by content hashes, so that a build redoes only the work
 /// whose input changed: ingest per article file, merge features per article and the grouping of
 /// articles into stories when the set of articles is unchanged (`StoryMemo`), each brief's
-/// composition per story, and the entities when no
-/// brief, note or catalog changed (a template or site.yml edit).
+/// composition per story, the entities per text (`EntityMemo`), and each page's key (`KeptPages`).
 /// Plain data: `BuildCache` reads and writes it; the assembly only looks things up and records.
 public struct BuildMemo: Sendable {
     var ingest: CacheFile = .empty
@@ -15,6 +14,7 @@ public struct BuildMemo: Sendable {
     var features: CacheFile = .empty
     var briefs: CacheFile = .empty
     var entities: CacheFile = .empty
+    var entityTexts: CacheFile = .empty
     var ids: CacheFile = .empty
     /// The key and file stamp of each brief and entity page in Output (`KeptPages`).
     var pages: CacheFile = .empty
@@ -28,6 +28,7 @@ public struct BuildMemo: Sendable {
         var features: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
         var briefs: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
         var entities: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
+        var entityTexts: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
         var ids: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
         var pages: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
         /// How many results came from the cache, per stage, for `--timings`.
@@ -93,28 +94,5 @@ public struct BuildMemo: Sendable {
         records.briefs = done.map { ($0.0, $0.2) }
         records.reused["merge", default: 0] += done.filter(\.3).count
         return done.map(\.1)
-    }
-
-    /// The entities of these texts, from the cache when every brief and note text and the
-    /// catalog are what they were; `find` makes them otherwise.
-    func entities(briefs: [EntityText], notes: [EntityText], catalog: (path: String, text: String)?,
-                  into records: inout Records, find: () -> EntityResult) -> EntityResult {
-        var key = ContentHash()
-        for texts in [briefs, notes] {
-            key.add(String(texts.count))
-            for t in texts {
-                key.add(t.id); key.add(t.title); key.add(String(t.paragraphs.count))
-                for p in t.paragraphs { key.add(p) }
-            }
-        }
-        key.add(catalog?.path ?? ""); key.add(catalog?.text ?? "")
-        if let hit = entities.value(key, { $0.entityResult() }) {
-            records.entities = [(key, hit.record)]
-            records.reused["entities"] = 1
-            return hit.value
-        }
-        let found = find()
-        records.entities = [(key, CacheWriter.record { $0.entityResult(found) })]
-        return found
     }
 }
