@@ -14,8 +14,9 @@ struct PageKeys: Sendable {
     /// The templates, the site's settings, the build date and whether the timeline is paged
     /// (entity charts link to its pages): what every page depends on.
     let site: ContentHash
-    /// A brief as lists show it (`ContextItems.briefItem`) but for its entities, by brief id.
-    let briefItems: [String: ContentHash]
+    /// A brief as lists show it (`ContextItems.briefItem`), with its first entities' links without
+    /// and with their counts, by brief id (the first brief of an id, as pages look them up).
+    let briefItems: [String: (plain: ContentHash, counted: ContentHash)]
     /// An entity as links and chips show it (`ContextItems.entityLink`), by entity id: without
     /// its mention and brief counts, and with them (`countedLinks`).
     let links: [String: ContentHash]
@@ -55,28 +56,34 @@ struct PageKeys: Sendable {
         }
         self.links = links
         countedLinks = counted
-        var items: [String: ContentHash] = [:]
+        var items: [String: (plain: ContentHash, counted: ContentHash)] = [:]
         items.reserveCapacity(archive.briefs.count)
-        for b in archive.briefs {
+        for b in archive.briefs where items[b.id] == nil {
             var h = ContentHash()
             h.add(b.id); h.add(b.title); PageKeys.add(SiteIndex.sortDate(b), to: &h)
             h.add(b.summary.count)
             for s in b.summary { h.add(s) }
             h.add(b.sources.count)
-            items[b.id] = h
+            var plain = h, counted = h
+            PageKeys.add(entities: b.entities.prefix(3), links: links, to: &plain)
+            PageKeys.add(entities: b.entities.prefix(3), links: countedLinks, to: &counted)
+            items[b.id] = (plain, counted)
         }
         briefItems = items
     }
 
-    /// A brief as a list shows it, with its first entities' links.
-    func add(item b: Brief, counted: Bool, to h: inout ContentHash) {
-        h.add(briefItems[b.id] ?? ContentHash())
-        add(entities: b.entities.prefix(3), counted: counted, to: &h)
+    /// Brief `id` as a list shows it, with its first entities' links; an id with no brief counts as such.
+    func add(brief id: String, counted: Bool, to h: inout ContentHash) {
+        h.add(id)
+        if let item = briefItems[id] { h.add(counted ? item.counted : item.plain) } else { h.add(-1) }
     }
 
     /// Entity ids with what their links show; an id with no entity counts as such.
     func add<C: Collection<String>>(entities ids: C, counted: Bool, to h: inout ContentHash) {
-        let links = counted ? countedLinks : self.links
+        PageKeys.add(entities: ids, links: counted ? countedLinks : links, to: &h)
+    }
+
+    static func add<C: Collection<String>>(entities ids: C, links: [String: ContentHash], to h: inout ContentHash) {
         h.add(ids.count)
         for id in ids {
             h.add(id)
@@ -133,10 +140,7 @@ extension SiteIndex {
         h.add(e.aliases.count)
         for a in e.aliases { h.add(a) }
         h.add(e.briefs.count)
-        for id in e.briefs {
-            h.add(id)
-            if let b = briefByID[id] { keys.add(item: b, counted: keys.entityPagesCount, to: &h) } else { h.add(-1) }
-        }
+        for id in e.briefs { keys.add(brief: id, counted: keys.entityPagesCount, to: &h) }
         keys.add(entities: e.related.map(\.id), counted: keys.entityPagesCount, to: &h)
         for r in e.related { h.add(r.count) }
         h.add(e.quotes.count)
@@ -157,8 +161,8 @@ extension SiteIndex {
         h.add(page.entries.count)
         for t in page.entries {
             h.add(t.kind.rawValue); h.add(t.id); PageKeys.add(t.date, to: &h)
-            if t.kind == .brief, let b = briefByID[t.id] {
-                keys.add(item: b, counted: keys.timelinePagesCount, to: &h)
+            if t.kind == .brief {
+                keys.add(brief: t.id, counted: keys.timelinePagesCount, to: &h)
             } else if let n = noteByID[t.id] {
                 h.add(n.title); PageKeys.add(n.date, to: &h); PageKeys.add(n.author, to: &h)
                 keys.add(entities: n.entities.prefix(3), counted: keys.timelinePagesCount, to: &h)

@@ -101,7 +101,7 @@ public enum SiteBuild {
         records.pages = KeptPages.records(keyed, output: options.output)
         records.reused["render"] = kept.count
         fingerprint.store(for: options.output)
-        BuildCache.store(output: records, for: options.output)
+        BuildCache.store(output: &records, for: options.output)
         clock.lap("cache")
 
         var summary = Summary(counts: result.counts)

@@ -1,3 +1,4 @@
+import BriefModel
 import Foundation
 
 /// The build cache on disk: `.brief-cache/<Output name>/` beside Output, never inside it,
@@ -22,37 +23,52 @@ enum BuildCache {
     /// took 1.7 s and about 100 MB at 50,000 articles).
     static func load(for output: URL, results: Bool = true) -> BuildMemo {
         let dir = folder(for: output)
+        let fields = results ? BuildCache.fields : BuildCache.fields.filter { $0.name == "ids" }
+        // The files are independent and together tens of megabytes to check and index: on all cores.
+        let files = parallelMap(fields.map(\.name)) { CacheFile.read(dir.appendingPathComponent($0), identity: identity) }
         var memo = BuildMemo()
-        if results {
-            memo.ingest = CacheFile.read(dir.appendingPathComponent("ingest"), identity: identity)
-            memo.stories = CacheFile.read(dir.appendingPathComponent("stories"), identity: identity)
-            memo.features = CacheFile.read(dir.appendingPathComponent("features"), identity: identity)
-            memo.briefs = CacheFile.read(dir.appendingPathComponent("briefs"), identity: identity)
-            memo.entities = CacheFile.read(dir.appendingPathComponent("entities"), identity: identity)
-            memo.entityTexts = CacheFile.read(dir.appendingPathComponent("entity-texts"), identity: identity)
-            memo.pages = CacheFile.read(dir.appendingPathComponent("pages"), identity: identity)
-        }
-        memo.ids = CacheFile.read(dir.appendingPathComponent("ids"), identity: identity)
+        for (field, file) in zip(fields, files) { memo[keyPath: field.memo] = file }
         return memo
     }
 
     /// Keeps only what this build used: entries of deleted or edited files are dropped.
     /// The records are emptied once written, so their memory is free for rendering.
     static func store(stages records: inout BuildMemo.Records, for output: URL) {
-        let dir = folder(for: output)
-        CacheFile.write(records.ingest, to: dir.appendingPathComponent("ingest"), identity: identity)
-        CacheFile.write(records.stories, to: dir.appendingPathComponent("stories"), identity: identity)
-        CacheFile.write(records.features, to: dir.appendingPathComponent("features"), identity: identity)
-        CacheFile.write(records.briefs, to: dir.appendingPathComponent("briefs"), identity: identity)
-        CacheFile.write(records.entities, to: dir.appendingPathComponent("entities"), identity: identity)
-        CacheFile.write(records.entityTexts, to: dir.appendingPathComponent("entity-texts"), identity: identity)
-        records.ingest = []; records.stories = []; records.features = []; records.briefs = []
-        records.entities = []; records.entityTexts = []
+        write(BuildCache.fields.filter { !$0.describesOutput }, of: &records, for: output)
     }
 
     /// The ids and pages records describe the files now in Output: written after the swap.
-    static func store(output records: BuildMemo.Records, for output: URL) {
-        CacheFile.write(records.ids, to: folder(for: output).appendingPathComponent("ids"), identity: identity)
-        CacheFile.write(records.pages, to: folder(for: output).appendingPathComponent("pages"), identity: identity)
+    static func store(output records: inout BuildMemo.Records, for output: URL) {
+        write(BuildCache.fields.filter(\.describesOutput), of: &records, for: output)
     }
+
+    /// Writes these fields' files on all cores and empties their records.
+    private static func write(_ fields: [Field], of records: inout BuildMemo.Records, for output: URL) {
+        let dir = folder(for: output)
+        let written = records
+        _ = parallelMap(Array(fields.indices)) { i in
+            CacheFile.write(written[keyPath: fields[i].records], to: dir.appendingPathComponent(fields[i].name), identity: identity)
+        }
+        for field in fields { records[keyPath: field.records] = [] }
+    }
+
+    /// One file of the cache: its name and where its contents live in `BuildMemo` and in its records.
+    struct Field: @unchecked Sendable {
+        var name: String
+        var memo: WritableKeyPath<BuildMemo, CacheFile>
+        var records: WritableKeyPath<BuildMemo.Records, [(key: ContentHash, record: ArraySlice<UInt8>)]>
+        /// Written after the swap, because it describes the files then in Output.
+        var describesOutput = false
+    }
+
+    static let fields: [Field] = [
+        Field(name: "ingest", memo: \.ingest, records: \.ingest),
+        Field(name: "stories", memo: \.stories, records: \.stories),
+        Field(name: "features", memo: \.features, records: \.features),
+        Field(name: "briefs", memo: \.briefs, records: \.briefs),
+        Field(name: "entities", memo: \.entities, records: \.entities),
+        Field(name: "entity-texts", memo: \.entityTexts, records: \.entityTexts),
+        Field(name: "ids", memo: \.ids, records: \.ids, describesOutput: true),
+        Field(name: "pages", memo: \.pages, records: \.pages, describesOutput: true),
+    ]
 }

@@ -14,8 +14,7 @@ struct CacheFile: Sendable {
 
     /// The records of `url`, or none when it is missing, damaged or written by another brief.
     static func read(_ url: URL, identity: String) -> CacheFile {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return .empty }
-        let bytes = [UInt8](data)
+        guard let bytes = try? FileBytes.read(url.path).get() else { return .empty }
         guard bytes.starts(with: magic) else { return .empty }
         var reader = CacheReader(bytes, offset: magic.count)
         guard reader.string() == identity else { return .empty }
