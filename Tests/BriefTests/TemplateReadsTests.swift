@@ -21,6 +21,8 @@ final class TemplateReadsTests: XCTestCase {
         XCTAssertFalse(stock.reads(counts, inside: ["entities"], from: "brief"))
         XCTAssertFalse(stock.reads(counts, inside: ["entities", "related"], from: "entity"))
         XCTAssertFalse(stock.reads(counts, inside: [], from: "entity-chip"))
+        XCTAssertFalse(stock.reads(counts, inside: ["entities"], from: "brief-link"))
+        XCTAssertFalse(stock.reads(counts, inside: ["entities"], from: "timeline"))
         // The entity's own counts are on its page, and the index lists them.
         XCTAssertTrue(stock.reads(counts, inside: [], from: "entity"))
         XCTAssertTrue(stock.reads(counts, inside: ["entities"], from: "entity-index"))
