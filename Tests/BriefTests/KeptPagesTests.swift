@@ -83,6 +83,48 @@ final class KeptPagesTests: XCTestCase {
         XCTAssertNotEqual(before, try String(contentsOf: root.appendingPathComponent("Cached/entities/ebrahim-raisi.html"), encoding: .utf8))
     }
 
+    /// Brief pages that reach the mention counts of their entities without a tag named in the
+    /// entity list (`TemplateReads`): a new mention must make them again.
+    func assertBriefTemplateKeepsCountsCurrent(chips: String, head: String = "", extra: [String: String],
+                                               file: StaticString = #filePath, line: UInt = #line) throws {
+        let brief = templates.appendingPathComponent("brief.mustache")
+        try (String(contentsOf: brief, encoding: .utf8)
+            .replacingOccurrences(of: "{{{chip}}}", with: chips)
+            .replacingOccurrences(of: "{{<base}}\n", with: "{{<base}}\n" + head))
+            .write(to: brief, atomically: true, encoding: .utf8)
+        for (name, text) in extra {
+            try text.write(to: templates.appendingPathComponent("\(name).mustache"), atomically: true, encoding: .utf8)
+        }
+        try build("Cached")
+        let briefs = root.appendingPathComponent("Cached/briefs")
+        let before = Hostile.snapshot(briefs).filter { String(decoding: $0.value, as: UTF8.self).contains("Ebrahim Raisi") }
+        XCTAssertFalse(before.isEmpty, file: file, line: line)
+        try addArticleAboutRaisi()
+        try build("Cached")
+        try assertSameAsFresh(file: file, line: line)
+        let after = Hostile.snapshot(briefs)
+        XCTAssertTrue(before.contains { after[$0.key] != $0.value }, "Raisi's count is on his briefs' pages", file: file, line: line)
+    }
+
+    /// A partial named by the entity's kind (`{{>*kind}}`) can be any template.
+    func testAPartialNamedByAValueReadsEverything() throws {
+        try assertBriefTemplateKeepsCountsCurrent(chips: "{{>*kind}}", extra: ["person": "<li>{{name}} ({{mentions}})</li>\n"])
+    }
+
+    /// A block the page overrides, placed by a partial inside the entity list: the override is
+    /// rendered there, with the list's entity.
+    func testABlockInAPartialInsideTheListReadsTheEntity() throws {
+        try assertBriefTemplateKeepsCountsCurrent(chips: "{{>chip-slot}}", head: "{{$chip}}<li>{{name}} ({{mentions}})</li>{{/chip}}\n",
+                                                  extra: ["chip-slot": "{{$chip}}{{{chip}}}{{/chip}}\n"])
+    }
+
+    /// `sorted` and `enumerated` make a dictionary's values a list of `value`s: the brief item's
+    /// entities are reached without a section named `entities`.
+    func testADictionaryWalkedByATransformReadsItsLists() throws {
+        try assertBriefTemplateKeepsCountsCurrent(chips: "{{{chip}}}\n{{/entities}}{{#sorted(brief)}}{{#value}}{{mentions}}{{/value}}{{/sorted(brief)}}{{#entities}}",
+                                                  extra: [:])
+    }
+
     /// A note's title is on the pages of the briefs and entities it links to; an entity's name
     /// (from the catalog) is on every page that lists it.
     func testNoteTitlesAndEntityNamesReachTheirPages() throws {

@@ -21,6 +21,8 @@ final class TemplateReadsTests: XCTestCase {
         XCTAssertFalse(stock.reads(counts, inside: ["entities"], from: "brief"))
         XCTAssertFalse(stock.reads(counts, inside: ["entities", "related"], from: "entity"))
         XCTAssertFalse(stock.reads(counts, inside: [], from: "entity-chip"))
+        XCTAssertFalse(stock.reads(counts, inside: ["entities"], from: "brief-link"))
+        XCTAssertFalse(stock.reads(counts, inside: ["entities"], from: "timeline"))
         // The entity's own counts are on its page, and the index lists them.
         XCTAssertTrue(stock.reads(counts, inside: [], from: "entity"))
         XCTAssertTrue(stock.reads(counts, inside: ["entities"], from: "entity-index"))
@@ -51,6 +53,30 @@ final class TemplateReadsTests: XCTestCase {
         XCTAssertTrue(reads(["page": "{{<base}}{{/base}}", "base": "{{#entities}}{{mentions}}{{/entities}}"]))
         XCTAssertFalse(reads(["page": "{{<base}}{{$content}}{{mentions}}{{/content}}{{/base}}",
                               "base": "<main>{{$content}}{{/content}}</main>{{#entities}}{{name}}{{/entities}}"]))
+    }
+
+    /// A page's block overrides are rendered wherever a block of that name is expanded below the
+    /// parent: in the parent's partials, in parents the parent includes, in the page's own overrides.
+    func testOverridesAreReadWhereverTheirBlocksAre() {
+        let page = "{{<base}}{{$content}}{{mentions}}{{/content}}{{/base}}"
+        XCTAssertTrue(reads(["page": page, "base": "{{#entities}}{{> slot}}{{/entities}}", "slot": "{{$content}}{{/content}}"]),
+                      "a block in a partial the parent includes inside the list")
+        XCTAssertTrue(reads(["page": page, "base": "{{#entities}}{{<frame}}{{/frame}}{{/entities}}", "frame": "{{$content}}{{/content}}"]),
+                      "a block of a parent the parent includes inside the list")
+        XCTAssertTrue(reads(["page": "{{<base}}{{$content}}{{#entities}}{{$chip}}{{name}}{{/chip}}{{/entities}}{{/content}}"
+                                 + "{{$chip}}{{mentions}}{{/chip}}{{/base}}",
+                             "base": "<main>{{$content}}{{/content}}</main>"]),
+                      "a block the page's own override places inside the list")
+        XCTAssertFalse(reads(["page": page, "base": "{{> slot}}{{#entities}}{{name}}{{/entities}}", "slot": "{{$content}}{{/content}}"]))
+    }
+
+    func testNamesFromValuesReadEverything() {
+        XCTAssertTrue(reads(["page": "{{#entities}}{{>*kind}}{{/entities}}", "person": "{{mentions}}"]), "a partial named by a value")
+        XCTAssertTrue(reads(["page": "{{#entities}}{{<*kind}}{{/*kind}}{{/entities}}", "person": "{{mentions}}"]), "a parent named by a value")
+        XCTAssertTrue(reads(["page": "{{#sorted(brief)}}{{#value}}{{mentions}}{{/value}}{{/sorted(brief)}}"]),
+                      "a dictionary's values as a list")
+        XCTAssertTrue(reads(["page": "{{#enumerated(brief)}}{{#value}}{{.}}{{/value}}{{/enumerated(brief)}}"]))
+        XCTAssertFalse(reads(["page": "{{#sorted(aliases)}}{{name}}{{/sorted(aliases)}}"]))
     }
 
     func testWhatCannotBeScannedReadsEverything() {
