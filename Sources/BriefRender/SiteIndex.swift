@@ -101,20 +101,23 @@ struct SiteIndex: Sendable {
                 outletMap[slug]!.articles.append(OutletArticle(source: s, brief: brief.id))
             }
         }
-        // Newest first, sorted once here rather than on each of an outlet's pages.
+        // Newest first, sorted once here rather than on each of an outlet's pages; positions are
+        // sorted, not the articles, whose moves cost more than their comparisons.
         for slug in outletMap.keys {
-            outletMap[slug]!.articles.sort { a, b in
-                switch (a.source.published, b.source.published) {
-                case let (x?, y?): return x != y ? x > y : a.source.file < b.source.file
+            let articles = outletMap[slug]!.articles
+            let order = articles.indices.sorted { i, j in
+                let (a, b) = (articles[i].source, articles[j].source)
+                switch (a.published, b.published) {
+                case let (x?, y?): return x != y ? x > y : a.file < b.file
                 case (.some, nil): return true
                 case (nil, .some): return false
-                default: return a.source.file < b.source.file
+                default: return a.file < b.file
                 }
             }
+            outletMap[slug]!.articles = order.map { articles[$0] }
         }
-        outlets = outletMap.values.sorted {
-            $0.articles.count != $1.articles.count ? $0.articles.count > $1.articles.count : $0.slug < $1.slug
-        }
+        let byCount = outletMap.values.map { ($0.articles.count, $0.slug) }.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
+        outlets = byCount.map { outletMap[$0.1]! }
         var chromes: [ChromeKey: Chrome] = [:]
         for root in ["", "../"] {
             for nav in ["home", "briefs", "timeline", "entities", "notes", "sources", "search", ""] {

@@ -41,7 +41,9 @@ final class KeptPages: @unchecked Sendable {
     func keep(_ paths: [String], key: ContentHash) -> Bool {
         let current = staging.current.path + "/"
         for path in paths {
-            guard let made = previous.value(ContentHash.of(Array(path.utf8)), { r in
+            var pathKey = ContentHash()
+            pathKey.add(path)
+            guard let made = previous.value(pathKey, { r in
                 (ContentHash(a: UInt64(bitPattern: Int64(r.int())), b: UInt64(bitPattern: Int64(r.int()))),
                  Stamp(inode: r.int(), size: r.int(), seconds: r.int(), nanoseconds: r.int()))
             })?.value, made.0 == key, Stamp(current + path) == made.1 else { return false }
@@ -58,7 +60,9 @@ final class KeptPages: @unchecked Sendable {
         return keyed.flatMap { files in
             files.paths.compactMap { path -> (key: ContentHash, record: ArraySlice<UInt8>)? in
                 guard let stamp = Stamp(root + path) else { return nil }
-                return (ContentHash.of(Array(path.utf8)), CacheWriter.record { w in
+                var pathKey = ContentHash()
+                pathKey.add(path)
+                return (pathKey, CacheWriter.record { w in
                     w.int(Int(Int64(bitPattern: files.key.a))); w.int(Int(Int64(bitPattern: files.key.b)))
                     w.int(stamp.inode); w.int(stamp.size); w.int(stamp.seconds); w.int(stamp.nanoseconds)
                 })
