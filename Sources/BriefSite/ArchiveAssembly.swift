@@ -24,9 +24,11 @@ public enum ArchiveAssembly {
     }
 
     /// `memo` holds what earlier builds computed; unchanged inputs are not worked on again.
+    /// `merged` hears the records of ingest and merge once they are complete (to store them).
     /// `progress` hears the name of each stage as it starts. `content` is consumed: the raw
     /// bytes of its articles are let go once they are ingested (280 MB at 50,000 articles).
     public static func assemble(_ content: consuming ContentFolder, previousIDs: [String: String] = [:], memo: BuildMemo = .none,
+                                merged: (inout BuildMemo.Records) -> Void = { _ in },
                                 progress: (String) -> Void = { _ in }) throws(Diagnostic) -> Result {
         var clock = StageClock()
         progress("ingest \(content.articles.count) articles")
@@ -64,6 +66,10 @@ public enum ArchiveAssembly {
         let stories = memo.stories(consume articles, articleKeys: articleKeys, previousIDs: previousIDs, into: &records)
         var briefs = memo.briefs(consume stories, articleKeys: keyByFile, into: &records)
         clock.lap("merge")
+        // Ingest's and merge's records are complete: handed over now, so that their memory (over
+        // 200 MB at 50,000 articles) is free before entities are found.
+        merged(&records)
+        clock.lap("cache")
 
         progress("entities in \(briefs.count) briefs")
         // Notes are read before entities so that their mentions count too.

@@ -58,14 +58,16 @@ public enum SiteBuild {
         let previous = memo.previousIDs(archiveJSON: try? FileBytes.read(options.output.appendingPathComponent("archive.json").path).get(),
                                         parse: PreviousBuild.briefIDs)
         clock.lap("read")
-        var result = try ArchiveAssembly.assemble(consume content, previousIDs: previous, memo: memo, progress: progress)
+        var result = try ArchiveAssembly.assemble(consume content, previousIDs: previous, memo: memo, merged: { records in
+            BuildCache.store(.merge, records: &records, for: options.output)
+        }, progress: progress)
         clock.skip(result.seconds)
         let renderStart = DispatchTime.now().uptimeNanoseconds
         // Stage results are valid whatever happens next: store them now and free their memory
         // before rendering, the build's peak.
         var records = result.memo
         result.memo = BuildMemo.Records()
-        BuildCache.store(stages: &records, for: options.output)
+        BuildCache.store(.entities, records: &records, for: options.output)
         FreedMemory.release()
         progress("render \(result.archive.briefs.count) briefs")
         // Each part's pages are written as soon as they are rendered, so the site's bytes are never
@@ -101,7 +103,7 @@ public enum SiteBuild {
         records.pages = KeptPages.records(keyed, output: options.output)
         records.reused["render"] = kept.count
         fingerprint.store(for: options.output)
-        BuildCache.store(output: &records, for: options.output)
+        BuildCache.store(.output, records: &records, for: options.output)
         clock.lap("cache")
 
         var summary = Summary(counts: result.counts)

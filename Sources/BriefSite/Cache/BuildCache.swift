@@ -32,43 +32,41 @@ enum BuildCache {
     }
 
     /// Keeps only what this build used: entries of deleted or edited files are dropped.
-    /// The records are emptied once written, so their memory is free for rendering.
-    static func store(stages records: inout BuildMemo.Records, for output: URL) {
-        write(BuildCache.fields.filter { !$0.describesOutput }, of: &records, for: output)
+    /// The records are emptied once written, so their memory is free for what comes next.
+    static func store(_ stage: Field.Stage, records: inout BuildMemo.Records, for output: URL) {
+        write(BuildCache.fields.filter { $0.stage == stage }, of: &records, for: output)
     }
 
-    /// The ids and pages records describe the files now in Output: written after the swap.
-    static func store(output records: inout BuildMemo.Records, for output: URL) {
-        write(BuildCache.fields.filter(\.describesOutput), of: &records, for: output)
-    }
-
-    /// Writes these fields' files on all cores and empties their records.
+    /// Writes these fields' files and empties their records, one after the other: each write
+    /// gathers its file's records into one buffer, and side by side these were the peak of a
+    /// build's memory at 50,000 articles.
     private static func write(_ fields: [Field], of records: inout BuildMemo.Records, for output: URL) {
         let dir = folder(for: output)
-        let written = records
-        _ = parallelMap(Array(fields.indices)) { i in
-            CacheFile.write(written[keyPath: fields[i].records], to: dir.appendingPathComponent(fields[i].name), identity: identity)
+        for field in fields {
+            CacheFile.write(records[keyPath: field.records], to: dir.appendingPathComponent(field.name), identity: identity)
+            records[keyPath: field.records] = []
         }
-        for field in fields { records[keyPath: field.records] = [] }
     }
 
-    /// One file of the cache: its name and where its contents live in `BuildMemo` and in its records.
+    /// One file of the cache: its name, where its contents live in `BuildMemo` and in its
+    /// records, and when in a build they are complete.
     struct Field: @unchecked Sendable {
+        enum Stage { case merge, entities, output }
         var name: String
         var memo: WritableKeyPath<BuildMemo, CacheFile>
         var records: WritableKeyPath<BuildMemo.Records, [(key: ContentHash, record: ArraySlice<UInt8>)]>
-        /// Written after the swap, because it describes the files then in Output.
-        var describesOutput = false
+        /// `output`: written after the swap, because it describes the files then in Output.
+        var stage: Stage
     }
 
     static let fields: [Field] = [
-        Field(name: "ingest", memo: \.ingest, records: \.ingest),
-        Field(name: "stories", memo: \.stories, records: \.stories),
-        Field(name: "features", memo: \.features, records: \.features),
-        Field(name: "briefs", memo: \.briefs, records: \.briefs),
-        Field(name: "entities", memo: \.entities, records: \.entities),
-        Field(name: "entity-texts", memo: \.entityTexts, records: \.entityTexts),
-        Field(name: "ids", memo: \.ids, records: \.ids, describesOutput: true),
-        Field(name: "pages", memo: \.pages, records: \.pages, describesOutput: true),
+        Field(name: "ingest", memo: \.ingest, records: \.ingest, stage: .merge),
+        Field(name: "stories", memo: \.stories, records: \.stories, stage: .merge),
+        Field(name: "features", memo: \.features, records: \.features, stage: .merge),
+        Field(name: "briefs", memo: \.briefs, records: \.briefs, stage: .merge),
+        Field(name: "entities", memo: \.entities, records: \.entities, stage: .entities),
+        Field(name: "entity-texts", memo: \.entityTexts, records: \.entityTexts, stage: .entities),
+        Field(name: "ids", memo: \.ids, records: \.ids, stage: .output),
+        Field(name: "pages", memo: \.pages, records: \.pages, stage: .output),
     ]
 }
