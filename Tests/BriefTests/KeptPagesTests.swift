@@ -4,24 +4,9 @@ import XCTest
 
 /// Brief and entity pages whose inputs did not change are kept from Output instead of rendered
 /// (`PageKeys`); a kept page must always be the page a fresh build makes.
-final class KeptPagesTests: XCTestCase {
-    var root: URL!
-    var content: URL { root.appendingPathComponent("Content") }
-    var templates: URL { root.appendingPathComponent("Templates") }
-
-    override func setUpWithError() throws {
-        root = TestPaths.temporaryFolder()
-        Hostile.copy(TestPaths.content, to: content)
-        Hostile.copy(TestPaths.templates, to: templates)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: root) }
-
+final class KeptPagesTests: CopiedSiteTestCase {
     @discardableResult
-    func build(_ output: String, force: Bool = false) throws -> SiteBuild.Summary {
-        try SiteBuild.run(SiteBuild.Options(content: content, templates: templates, output: root.appendingPathComponent(output)),
-                          buildDate: "2026-11-23", force: force)
-    }
+    func build(_ output: String, force: Bool = false) throws -> SiteBuild.Summary { try build(into: output, force: force) }
 
     func assertSameAsFresh(file: StaticString = #filePath, line: UInt = #line) throws {
         try build("Fresh", force: true)

@@ -5,26 +5,12 @@ import XCTest
 /// A build links each unchanged page from Output into its staging tree instead of writing it, so
 /// Output and the spare tree share files. These tests check that a shared file is never written
 /// in place: Output keeps its bytes whatever a build does, and only changed pages are new files.
-final class SharedOutputFilesTests: XCTestCase {
-    var root: URL!
-    var content: URL { root.appendingPathComponent("Content") }
-    var templates: URL { root.appendingPathComponent("Templates") }
+final class SharedOutputFilesTests: CopiedSiteTestCase {
     var output: URL { root.appendingPathComponent("Output") }
     var spare: URL { root.appendingPathComponent(".brief-cache/Output/previous-output") }
 
-    override func setUpWithError() throws {
-        root = TestPaths.temporaryFolder()
-        Hostile.copy(TestPaths.content, to: content)
-        Hostile.copy(TestPaths.templates, to: templates)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: root) }
-
     @discardableResult
-    func build(force: Bool = false) throws -> SiteBuild.Summary {
-        try SiteBuild.run(SiteBuild.Options(content: content, templates: templates, output: output),
-                          buildDate: "2026-11-23", force: force)
-    }
+    func build(force: Bool = false) throws -> SiteBuild.Summary { try build(into: "Output", force: force) }
 
     /// Each regular file under `folder`: its inode and bytes.
     func files(_ folder: URL) -> [String: (inode: UInt64, bytes: Data)] {
