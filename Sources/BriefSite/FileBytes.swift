@@ -19,29 +19,35 @@ enum FileBytes {
     /// the staging tree is never written in place. Whatever was at `path` (a stale file, a
     /// symbolic link, a folder) is replaced, never followed. Returns whether bytes were written.
     static func place(_ path: String, _ bytes: [UInt8], current: String) throws -> Bool {
-        var st = stat()
-        let occupied = lstat(path, &st) == 0
-        if let kept = identity(of: current, ifItHolds: bytes) {
-            if occupied, st.st_mode & S_IFMT == S_IFREG, Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)) == kept {
-                return false   // the staging tree already shares Output's file
-            }
-            if try link(current, at: path, expecting: kept, occupied: occupied) { return false }
+        let occupant = status(path)
+        if let kept = identity(of: current, ifItHolds: bytes), try share(current, at: path, kept: kept, occupant: occupant) {
+            return false
         }
-        try create(path, bytes, occupied: occupied)
+        try create(path, bytes, occupied: occupant != nil)
         return true
     }
 
     /// Makes `path` (in a staging tree) Output's file `current`, whatever its bytes, by a hard
     /// link (see `place`); false when `current` is not a regular file or cannot be linked.
     static func keep(_ path: String, current: String) -> Bool {
-        var st = stat()
-        guard lstat(current, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return false }
+        guard let st = status(current), st.st_mode & S_IFMT == S_IFREG else { return false }
         let kept = Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
-        let occupied = lstat(path, &st) == 0
-        if occupied, st.st_mode & S_IFMT == S_IFREG, Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)) == kept {
-            return true
+        return (try? share(current, at: path, kept: kept, occupant: status(path))) == true
+    }
+
+    /// Makes `path` the file `current` (whose identity is `kept`) unless it is already;
+    /// `occupant` is what `path` holds now. False when the link cannot be made.
+    private static func share(_ current: String, at path: String, kept: Identity, occupant: stat?) throws -> Bool {
+        if let st = occupant, st.st_mode & S_IFMT == S_IFREG, Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)) == kept {
+            return true   // the staging tree already shares Output's file
         }
-        return (try? link(current, at: path, expecting: kept, occupied: occupied)) == true
+        return try link(current, at: path, expecting: kept, occupied: occupant != nil)
+    }
+
+    /// `lstat` of `path`, nil when there is nothing there.
+    private static func status(_ path: String) -> stat? {
+        var st = stat()
+        return lstat(path, &st) == 0 ? st : nil
     }
 
     /// The identity of the regular file at `path` when it holds exactly `bytes`, else nil.
