@@ -53,13 +53,16 @@ public enum SiteBuild {
         }
         let templates = try TemplateFolder.read(options.templates)
         let memo = BuildCache.load(for: options.output, results: !force)
+        // Declared after the lock: the deferred wait for the cache files runs before it is released.
+        let cacheWrites = CacheWrites(for: options.output)
+        defer { cacheWrites.finish() }
         // The last archive.json (tens of megabytes at scale) is only needed for the ids: read
         // into one array, not kept past this line.
         let previous = memo.previousIDs(archiveJSON: try? FileBytes.read(options.output.appendingPathComponent("archive.json").path).get(),
                                         parse: PreviousBuild.briefIDs)
         clock.lap("read")
         var result = try ArchiveAssembly.assemble(consume content, previousIDs: previous, memo: memo, merged: { records in
-            BuildCache.store(.merge, records: &records, for: options.output)
+            cacheWrites.store(.merge, records: &records)
         }, progress: progress)
         clock.skip(result.seconds)
         let renderStart = DispatchTime.now().uptimeNanoseconds
@@ -67,7 +70,7 @@ public enum SiteBuild {
         // before rendering, the build's peak.
         var records = result.memo
         result.memo = BuildMemo.Records()
-        BuildCache.store(.entities, records: &records, for: options.output)
+        cacheWrites.store(.entities, records: &records)
         FreedMemory.release()
         progress("render \(result.archive.briefs.count) briefs")
         // Each part's pages are written as soon as they are rendered, so the site's bytes are never
@@ -102,8 +105,9 @@ public enum SiteBuild {
         }
         records.pages = KeptPages.records(keyed, output: options.output)
         records.reused["render"] = kept.count
+        cacheWrites.store(.output, records: &records)
+        cacheWrites.finish()
         fingerprint.store(for: options.output)
-        BuildCache.store(.output, records: &records, for: options.output)
         clock.lap("cache")
 
         var summary = Summary(counts: result.counts)

@@ -31,23 +31,6 @@ enum BuildCache {
         return memo
     }
 
-    /// Keeps only what this build used: entries of deleted or edited files are dropped.
-    /// The records are emptied once written, so their memory is free for what comes next.
-    static func store(_ stage: Field.Stage, records: inout BuildMemo.Records, for output: URL) {
-        write(BuildCache.fields.filter { $0.stage == stage }, of: &records, for: output)
-    }
-
-    /// Writes these fields' files and empties their records, one after the other: each write
-    /// gathers its file's records into one buffer, and side by side these were the peak of a
-    /// build's memory at 50,000 articles.
-    private static func write(_ fields: [Field], of records: inout BuildMemo.Records, for output: URL) {
-        let dir = folder(for: output)
-        for field in fields {
-            CacheFile.write(records[keyPath: field.records], to: dir.appendingPathComponent(field.name), identity: identity)
-            records[keyPath: field.records] = []
-        }
-    }
-
     /// One file of the cache: its name, where its contents live in `BuildMemo` and in its
     /// records, and when in a build they are complete.
     struct Field: @unchecked Sendable {
