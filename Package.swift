@@ -40,7 +40,11 @@ let package = Package(
         .executableTarget(name: "BriefCLI",
                           dependencies: ["BriefSite", "BriefIngest", "BriefNotes", "BriefModel",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                                         .product(name: "FlyingFox", package: "FlyingFox")]),
+                                         .product(name: "FlyingFox", package: "FlyingFox")],
+                          // mimalloc (Debian's libmimalloc) replaces glibc's malloc in the brief
+                          // binary: a build allocates millions of small strings and arrays on
+                          // every core, and spends about a tenth less time with it.
+                          linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]),
         .executableTarget(name: "BriefBench",
                           dependencies: ["BriefSite", "BriefIngest", "BriefHTML", "BriefMerge", "BriefEntities", "BriefModel",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
