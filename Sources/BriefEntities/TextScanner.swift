@@ -74,7 +74,8 @@ enum TextScanner {
         func letterAt(_ p: Int) -> Bool { p < n && isLetter(scalar(p).0) }
         var i = 0
         var sentenceStart = true
-        // The word's bytes as written (apostrophes as "'", dots of "U.S." left out), reused per word.
+        // A word's bytes when they differ from the paragraph's (apostrophes as "'", dots of "U.S."
+        // left out), and lowered, reused from word to word.
         var word: [UInt8] = []
         var lowerWord: [UInt8] = []
         word.reserveCapacity(64); lowerWord.reserveCapacity(64)
@@ -84,16 +85,17 @@ enum TextScanner {
             if s == " " || s == "\t" || (s.value >= 128 && s.properties.isWhitespace) { i += width; continue }
             if isLetter(s) || isDigit(s) {
                 var j = i
-                word.removeAll(keepingCapacity: true)
                 // What name finding asks of the letters kept: count, first, last, and their case.
                 var count = 0, upperLetters = 0, lowerLetters = 0
                 var first: Unicode.Scalar = " ", last: Unicode.Scalar = " "
                 var ascii = true
-                func keep(_ c: Unicode.Scalar, at p: Int, width: Int) {
+                /// Scalars from i to j, and whether the word is written with a "’" to become "'".
+                var length = 0, curly = false
+                func keep(_ c: Unicode.Scalar, width: Int) {
                     if count == 0 { first = c }
-                    last = c; count += 1
+                    last = c; count += 1; length += 1
                     if isLetter(c) { if isUpper(c) { upperLetters += 1 } else { lowerLetters += 1 } }
-                    if width == 1 { word.append(bytes[p]) } else { ascii = false; word.append(contentsOf: bytes[p..<p + width]) }
+                    if width > 1 { ascii = false }
                 }
                 var dotted = false
                 // "U.S.", "p.m.": single letters each followed by a dot.
@@ -102,7 +104,7 @@ enum TextScanner {
                     while j < n {
                         let (c, w) = scalar(j)
                         guard isLetter(c), j + w < n, bytes[j + w] == UInt8(ascii: ".") else { break }
-                        keep(c, at: j, width: w); j += w + 1
+                        keep(c, width: w); length += 1; j += w + 1
                     }
                     dotted = true
                 } else {
@@ -111,32 +113,41 @@ enum TextScanner {
                         if isLetter(c) || isDigit(c) || (c.value >= 0x300 && c.properties.generalCategory == .nonspacingMark) {
                             // camelCase glued by a lost space ("PressEurope"): split when the lower part is long.
                             if isUpper(c), count >= 4, isLetter(last), !isUpper(last), isUpper(first) { break }
-                            keep(c, at: j, width: w); j += w
+                            keep(c, width: w); j += w
                         } else if isApostrophe(c), letterAt(j + w),
                                   !(bytes[j + w] == UInt8(ascii: "s") && !letterAt(j + w + 1)) {
-                            count += 1; last = "'"; word.append(UInt8(ascii: "'")); j += w // O'Neal, don't
+                            count += 1; length += 1; last = "'"; curly = curly || w > 1; j += w // O'Neal, don't
                         } else { break }
                     }
                 }
+                let wordEnd = j
                 var token = Token(kind: isDigit(s) ? .number : .word, text: "", lower: "", start: i, end: j)
                 if upperLetters + lowerLetters > 0 { token.kind = .word }
                 // Possessive: "Iran's", "Thomas'".
                 if j < n, case let (c, w) = scalar(j), isApostrophe(c) {
                     if j + w < n, bytes[j + w] == UInt8(ascii: "s") || bytes[j + w] == UInt8(ascii: "S"), !letterAt(j + w + 1) {
-                        token.possessive = true; j += w + 1
+                        token.possessive = true; length += 2; j += w + 1
                     } else if count > 0, last == "s", !letterAt(j + w) {
-                        token.possessive = true; j += w
+                        token.possessive = true; length += 1; j += w
                     }
                 }
-                token.text = String(decoding: word, as: UTF8.self)
-                if !ascii {
-                    token.lower = token.text.lowercased()
-                } else if upperLetters == 0 {
-                    token.lower = token.text // nothing to lower: the same string, shared
+                // The text is the bytes as written, unless dots of "U.S." go or a "’" becomes "'".
+                if dotted || curly {
+                    word.removeAll(keepingCapacity: true)
+                    var k = i
+                    while k < wordEnd {
+                        if bytes[k] == UInt8(ascii: ".") { k += 1; continue }
+                        if bytes[k] == 0xE2, k + 2 < wordEnd, bytes[k + 1] == 0x80, bytes[k + 2] == 0x99 {
+                            word.append(UInt8(ascii: "'")); k += 3; continue
+                        }
+                        word.append(bytes[k]); k += 1
+                    }
+                    (token.text, token.lower) = word.withUnsafeBufferPointer {
+                        text($0, ascii: ascii, upperLetters: upperLetters, lowered: &lowerWord)
+                    }
                 } else {
-                    lowerWord.removeAll(keepingCapacity: true)
-                    for b in word { lowerWord.append(b >= 65 && b <= 90 ? b + 32 : b) }
-                    token.lower = String(decoding: lowerWord, as: UTF8.self)
+                    (token.text, token.lower) = text(UnsafeBufferPointer(rebasing: bytes[i..<wordEnd]), ascii: ascii,
+                                                     upperLetters: upperLetters, lowered: &lowerWord)
                 }
                 if token.kind == .word, count > 0 {
                     token.capitalized = isUpper(first)
@@ -148,8 +159,7 @@ enum TextScanner {
                 token.sentenceStart = sentenceStart && token.kind == .word
                 if token.kind != .punct { sentenceStart = false }
                 token.end = j
-                token.length = 0
-                for k in i..<j where bytes[k] & 0xC0 != 0x80 { token.length += 1 }
+                token.length = length
                 out.append(token)
                 // Consume the dot of an initial or abbreviation so it does not end the sentence.
                 if j < n, bytes[j] == UInt8(ascii: "."), token.initial || abbreviations.contains(token.lower) {
@@ -167,5 +177,16 @@ enum TextScanner {
             i += width
         }
         return out
+    }
+
+    /// A word's text and its lowercase, from its bytes; `lowered` is reused from word to word.
+    private static func text(_ written: UnsafeBufferPointer<UInt8>, ascii: Bool, upperLetters: Int,
+                             lowered: inout [UInt8]) -> (String, String) {
+        let text = String(decoding: written, as: UTF8.self)
+        if !ascii { return (text, text.lowercased()) }
+        if upperLetters == 0 { return (text, text) } // nothing to lower: the same string, shared
+        lowered.removeAll(keepingCapacity: true)
+        for b in written { lowered.append(b >= 65 && b <= 90 ? b + 32 : b) }
+        return (text, String(decoding: lowered, as: UTF8.self))
     }
 }
