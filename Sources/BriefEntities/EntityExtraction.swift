@@ -123,12 +123,17 @@ public enum EntityExtraction {
         return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
     }
 
-    /// Title first, then each paragraph, as tokens with the headline flag.
-    static func forEachParagraph(_ text: EntityText, _ body: ([Token], [Unicode.Scalar], Bool) -> Void) {
-        for paragraph in [text.title] + text.paragraphs where !paragraph.isEmpty {
-            let scalars = Array(paragraph.unicodeScalars)
-            let tokens = TextScanner.tokens(scalars)
-            body(tokens, scalars, NameStatistics.isHeadline(tokens))
+    /// Title first, then each paragraph, as tokens (offsets into its UTF-8 bytes) with the headline flag.
+    static func forEachParagraph(_ text: EntityText, _ body: ([Token], UnsafeBufferPointer<UInt8>, Bool) -> Void) {
+        func scan(_ paragraph: String) {
+            guard !paragraph.isEmpty else { return }
+            var paragraph = paragraph
+            paragraph.withUTF8 { bytes in
+                let tokens = TextScanner.tokens(bytes)
+                body(tokens, bytes, NameStatistics.isHeadline(tokens))
+            }
         }
+        scan(text.title)
+        for paragraph in text.paragraphs { scan(paragraph) }
     }
 }

@@ -211,7 +211,7 @@ struct MentionFinder: Sendable {
         if t.allCaps {
             if gazetteer.names.lookup(acronym: t.text) != nil || catalog.names.lookup(acronym: t.text) != nil { return false }
             // Shouted headline words ("CREIGHTON DEFEATS DRAKE") that the archive writes in lowercase.
-            if t.end - t.start > 3, statistics.isCommonWord(t.lower) { return true }
+            if t.length > 3, statistics.isCommonWord(t.lower) { return true }
         }
         if NameLexicon.neverName.contains(t.lower) { return true }
         // "I'm", "It's", "Don't".

@@ -15,12 +15,23 @@ public struct NameStatistics: Sendable {
     public init() {}
     public init(counts: [String: Counts]) { self.counts = counts }
 
+    /// What a token adds to the counts of its word.
+    enum Use { case lower, capitalizedInside }
+
+    /// A word in lowercase, or capitalised where the capital says something (not at a sentence
+    /// start, not in a headline, not all capitals); nil for anything else.
+    static func use(of t: Token, headline: Bool) -> Use? {
+        guard t.kind == .word else { return nil }
+        if !t.capitalized { return .lower }
+        return !t.sentenceStart && !headline && !t.allCaps ? .capitalizedInside : nil
+    }
+
     mutating func add(_ tokens: [Token], headline: Bool) {
-        for t in tokens where t.kind == .word {
-            if !t.capitalized {
-                counts[t.lower, default: Counts()].lower += 1
-            } else if !t.sentenceStart && !headline && !t.allCaps {
-                counts[t.lower, default: Counts()].capitalizedInside += 1
+        for t in tokens {
+            switch Self.use(of: t, headline: headline) {
+            case .lower?: counts[t.lower, default: Counts()].lower += 1
+            case .capitalizedInside?: counts[t.lower, default: Counts()].capitalizedInside += 1
+            case nil: continue
             }
         }
     }
@@ -76,7 +87,7 @@ public struct NameStatistics: Sendable {
         for t in tokens where t.kind == .word {
             words += 1
             if words > 30 { return false }
-            guard t.end - t.start >= 4, !NameLexicon.neverName.contains(t.lower) else { continue }
+            guard t.length >= 4, !NameLexicon.neverName.contains(t.lower) else { continue }
             long += 1
             if t.capitalized { capitalized += 1 }
         }

@@ -16,7 +16,7 @@ struct NameTable: Sendable {
 
     /// Lookup key of a written name: its words lowercased, joined by one space, punctuation dropped.
     static func key(_ text: String) -> String {
-        key(TextScanner.tokens(Array(text.unicodeScalars)))
+        key(TextScanner.tokens(text))
     }
 
     static func key(_ tokens: some Collection<Token>) -> String {
@@ -30,7 +30,7 @@ struct NameTable: Sendable {
 
     /// A single all-capitals token is looked up as an acronym only, so "WHO" never matches "Who".
     static func acronym(_ text: String) -> String? {
-        let tokens = TextScanner.tokens(Array(text.unicodeScalars)).filter { $0.kind != .punct }
+        let tokens = TextScanner.tokens(text).filter { $0.kind != .punct }
         guard tokens.count == 1, tokens[0].allCaps else { return nil }
         return tokens[0].text
     }

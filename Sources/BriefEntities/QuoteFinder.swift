@@ -8,7 +8,7 @@ enum QuoteFinder {
 
     static let minimumWords = 4
 
-    static func find(_ t: [Token], scalars: [Unicode.Scalar], speakers: [Speaker]) -> [Found] {
+    static func find(_ t: [Token], bytes: UnsafeBufferPointer<UInt8>, speakers: [Speaker]) -> [Found] {
         guard !speakers.isEmpty else { return [] }
         var out: [Found] = []
         var byStart: [Int: Speaker] = [:], byEnd: [Int: Int] = [:]
@@ -19,11 +19,11 @@ enum QuoteFinder {
             case "\u{201C}", "\u{00AB}":
                 open = i
             case "\u{201D}", "\u{00BB}":
-                if let o = open { attribute(o, i, t, scalars, byStart, byEnd, &out) }
+                if let o = open { attribute(o, i, t, bytes, byStart, byEnd, &out) }
                 open = nil
             case "\"":
                 if let o = open, t[o].scalar == "\"" {
-                    attribute(o, i, t, scalars, byStart, byEnd, &out); open = nil
+                    attribute(o, i, t, bytes, byStart, byEnd, &out); open = nil
                 } else {
                     open = i
                 }
@@ -34,7 +34,7 @@ enum QuoteFinder {
         return out
     }
 
-    private static func attribute(_ open: Int, _ close: Int, _ t: [Token], _ scalars: [Unicode.Scalar],
+    private static func attribute(_ open: Int, _ close: Int, _ t: [Token], _ bytes: UnsafeBufferPointer<UInt8>,
                                   _ byStart: [Int: Speaker], _ byEnd: [Int: Int], _ out: inout [Found]) {
         var words = 0
         for k in open + 1..<close where t[k].kind == .word { words += 1 }
@@ -61,11 +61,18 @@ enum QuoteFinder {
         }
         guard let speaker else { return }
         var from = t[open].end, to = t[close].start
-        func trims(_ s: Unicode.Scalar) -> Bool { s == " " || s == "," || s == "\u{00A0}" }
-        while from < to, trims(scalars[from]) { from += 1 }
-        while to > from, trims(scalars[to - 1]) { to -= 1 }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[from..<to])
-        out.append(Found(speaker: speaker, text: String(view)))
+        // Spaces, commas and no-break spaces (C2 A0 in UTF-8) trimmed off both ends.
+        func trimsSpaceOrComma(_ b: UInt8) -> Bool { b == 0x20 || b == 0x2C }
+        while from < to {
+            if trimsSpaceOrComma(bytes[from]) { from += 1 }
+            else if to - from >= 2, bytes[from] == 0xC2, bytes[from + 1] == 0xA0 { from += 2 }
+            else { break }
+        }
+        while to > from {
+            if trimsSpaceOrComma(bytes[to - 1]) { to -= 1 }
+            else if to - from >= 2, bytes[to - 2] == 0xC2, bytes[to - 1] == 0xA0 { to -= 2 }
+            else { break }
+        }
+        out.append(Found(speaker: speaker, text: String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)))
     }
 }

@@ -43,7 +43,7 @@ public struct TextEntities: Sendable, Equatable {
         var found = TextEntities()
         var consulted = Set<String>()
         var paragraph = 0
-        EntityExtraction.forEachParagraph(text) { tokens, scalars, headline in
+        EntityExtraction.forEachParagraph(text) { tokens, bytes, headline in
             for t in tokens where t.kind == .word && (t.capitalized || t.allCaps) { consulted.insert(t.lower) }
             let firstMention = mentions.count, firstRole = references.count
             finder.find(tokens, headline: headline, text: 0, paragraph: paragraph, mentions: &mentions, roles: &references)
@@ -51,7 +51,7 @@ public struct TextEntities: Sendable, Equatable {
                 var speakers: [QuoteFinder.Speaker] = []
                 for m in firstMention..<mentions.count { speakers.append(.init(tokens: mentions[m].tokens, ref: m)) }
                 for r in firstRole..<references.count { speakers.append(.init(tokens: references[r].tokens, ref: -1 - r)) }
-                for q in QuoteFinder.find(tokens, scalars: scalars, speakers: speakers) {
+                for q in QuoteFinder.find(tokens, bytes: bytes, speakers: speakers) {
                     found.quotes.append(Quote(speaker: q.speaker, text: q.text))
                 }
             }

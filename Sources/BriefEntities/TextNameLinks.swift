@@ -40,10 +40,12 @@ struct TextNameLinks {
             if isPersonLike(mentions[m]) { fullNames.append(m) }
         }
         guard !longNames.isEmpty else { return }
+        // First and last words of the full names, lowercased once per text rather than per lone word.
+        let firstLower = fullNames.map { mentions[$0].words[0].lowercased() }
+        let lastLower = fullNames.map { mentions[$0].words.last!.lowercased() }
         for m in range where mentions[m].words.count == 1 {
             let mention = mentions[m]
             let word = mention.words[0]
-            let lower = word.lowercased()
             if mention.isAcronym {
                 guard mention.known == nil else { continue }
                 if let full = longNames.first(where: {
@@ -52,19 +54,21 @@ struct TextNameLinks {
                 continue
             }
             if case .catalog? = mention.known { continue }
-            var candidates = fullNames.filter { mentions[$0].words.last!.lowercased() == lower }
+            let lower = word.lowercased()
+            var candidates = fullNames.indices.filter { lastLower[$0] == lower }
             if candidates.isEmpty, mention.known == nil {
-                candidates = fullNames.filter { NameMatching.spellingVariant(mentions[$0].words.last!.lowercased(), lower) }
+                candidates = fullNames.indices.filter { NameMatching.spellingVariant(lastLower[$0], lower) }
             }
             if candidates.isEmpty, mention.known == nil {
-                candidates = fullNames.filter { mentions[$0].words[0].lowercased() == lower }
+                candidates = fullNames.indices.filter { firstLower[$0] == lower }
             }
             guard let first = candidates.first else { continue }
             // Two different first names with this surname: two people, say nothing.
-            let firstNames = Set(candidates.map { mentions[$0].words[0].lowercased() })
-            let compatible = firstNames.allSatisfy { gazetteer.compatibleGiven($0, mentions[first].words[0].lowercased()) }
+            let firstNames = Set(candidates.map { firstLower[$0] })
+            let compatible = firstNames.allSatisfy { gazetteer.compatibleGiven($0, firstLower[first]) }
             if !compatible { targets[m] = -1; continue }
-            targets[m] = candidates.max { mentions[$0].words.count < mentions[$1].words.count } ?? first
+            let longest = candidates.max { mentions[fullNames[$0]].words.count < mentions[fullNames[$1]].words.count } ?? first
+            targets[m] = fullNames[longest]
         }
     }
 }

@@ -5,9 +5,11 @@ struct Token {
     /// The word as written, dots of "U.S." and a possessive "'s" removed.
     var text: String
     var lower: String
-    /// Unicode scalar range in the paragraph.
+    /// UTF-8 offsets in the paragraph.
     var start: Int
     var end: Int
+    /// Unicode scalars from `start` to `end`: how long the word is as written.
+    var length = 1
     var capitalized = false
     /// Two or more letters, all uppercase ("IRNA", "U.S.").
     var allCaps = false
@@ -19,8 +21,9 @@ struct Token {
     var scalar: Unicode.Scalar = " "
 }
 
-/// Splits a paragraph into tokens by walking its Unicode scalars once; no regular expressions,
-/// because this runs over every word of the archive.
+/// Splits a paragraph into tokens by walking its UTF-8 bytes once; no regular expressions and
+/// no array of scalars, because this runs over every word of the archive twice. ASCII bytes are
+/// classified directly; only other scalars are decoded and asked for their Unicode properties.
 enum TextScanner {
     /// Words after which a dot does not end the sentence.
     static let abbreviations: Set<String> = [
@@ -43,101 +46,147 @@ enum TextScanner {
 
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
 
-    static func tokens(_ scalars: [Unicode.Scalar]) -> [Token] {
+    static func tokens(_ text: String) -> [Token] {
+        var text = text
+        return text.withUTF8 { tokens($0) }
+    }
+
+    static func tokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var out: [Token] = []
-        out.reserveCapacity(scalars.count / 5)
+        out.reserveCapacity(bytes.count / 6)
+        let n = bytes.count
+        /// The scalar starting at byte `p` (< n) and how many bytes it takes; input is valid UTF-8.
+        func scalar(_ p: Int) -> (Unicode.Scalar, Int) {
+            let b0 = UInt32(bytes[p])
+            if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+            if b0 < 0xE0 {
+                return (Unicode.Scalar((b0 & 0x1F) << 6 | UInt32(bytes[p + 1] & 0x3F))!, 2)
+            }
+            if b0 < 0xF0 {
+                let v = (b0 & 0x0F) << 12 | UInt32(bytes[p + 1] & 0x3F) << 6 | UInt32(bytes[p + 2] & 0x3F)
+                return (Unicode.Scalar(v)!, 3)
+            }
+            let v = (b0 & 0x07) << 18 | UInt32(bytes[p + 1] & 0x3F) << 12 | UInt32(bytes[p + 2] & 0x3F) << 6
+                | UInt32(bytes[p + 3] & 0x3F)
+            return (Unicode.Scalar(v)!, 4)
+        }
+        /// Whether a letter starts at byte `p` (false at the end).
+        func letterAt(_ p: Int) -> Bool { p < n && isLetter(scalar(p).0) }
         var i = 0
-        let n = scalars.count
         var sentenceStart = true
-        // Reused per word: allocating a fresh array for every word dominated the scan.
-        var letters: [Unicode.Scalar] = []
-        letters.reserveCapacity(32)
-        var bytes: [UInt8] = []
-        var lowerBytes: [UInt8] = []
-        bytes.reserveCapacity(64); lowerBytes.reserveCapacity(64)
+        // A word's bytes when they differ from the paragraph's (apostrophes as "'", dots of "U.S."
+        // left out), and lowered, reused from word to word.
+        var word: [UInt8] = []
+        var lowerWord: [UInt8] = []
+        word.reserveCapacity(64); lowerWord.reserveCapacity(64)
         while i < n {
-            let s = scalars[i]
-            if s == "\n" || s == "\r" { sentenceStart = true; i += 1; continue }
-            if s == " " || s == "\t" || (s.value >= 128 && s.properties.isWhitespace) { i += 1; continue }
+            let (s, width) = scalar(i)
+            if s == "\n" || s == "\r" { sentenceStart = true; i += width; continue }
+            if s == " " || s == "\t" || (s.value >= 128 && s.properties.isWhitespace) { i += width; continue }
             if isLetter(s) || isDigit(s) {
                 var j = i
-                letters.removeAll(keepingCapacity: true)
+                // What name finding asks of the letters kept: count, first, last, and their case.
+                var count = 0, upperLetters = 0, lowerLetters = 0
+                var first: Unicode.Scalar = " ", last: Unicode.Scalar = " "
+                var ascii = true
+                /// Scalars from i to j, and whether the word is written with a "’" to become "'".
+                var length = 0, curly = false
+                func keep(_ c: Unicode.Scalar, width: Int) {
+                    if count == 0 { first = c }
+                    last = c; count += 1; length += 1
+                    if isLetter(c) { if isUpper(c) { upperLetters += 1 } else { lowerLetters += 1 } }
+                    if width > 1 { ascii = false }
+                }
                 var dotted = false
                 // "U.S.", "p.m.": single letters each followed by a dot.
-                if isLetter(s), i + 3 < n, scalars[i + 1] == ".", isLetter(scalars[i + 2]), scalars[i + 3] == "." {
-                    while j + 1 < n, isLetter(scalars[j]), scalars[j + 1] == "." {
-                        letters.append(scalars[j]); j += 2
-                        if j < n, isLetter(scalars[j]), j + 1 < n, scalars[j + 1] == "." { continue }
-                        break
+                if isLetter(s), i + width < n, bytes[i + width] == UInt8(ascii: "."), letterAt(i + width + 1),
+                   i + width + 1 + scalar(i + width + 1).1 < n, bytes[i + width + 1 + scalar(i + width + 1).1] == UInt8(ascii: ".") {
+                    while j < n {
+                        let (c, w) = scalar(j)
+                        guard isLetter(c), j + w < n, bytes[j + w] == UInt8(ascii: ".") else { break }
+                        keep(c, width: w); length += 1; j += w + 1
                     }
                     dotted = true
                 } else {
                     while j < n {
-                        let c = scalars[j]
+                        let (c, w) = scalar(j)
                         if isLetter(c) || isDigit(c) || (c.value >= 0x300 && c.properties.generalCategory == .nonspacingMark) {
                             // camelCase glued by a lost space ("PressEurope"): split when the lower part is long.
-                            if isUpper(c), letters.count >= 4, let last = letters.last, isLetter(last), !isUpper(last),
-                               isUpper(letters[0]) {
-                                break
-                            }
-                            letters.append(c); j += 1
-                        } else if isApostrophe(c), j + 1 < n, isLetter(scalars[j + 1]),
-                                  !(scalars[j + 1] == "s" && (j + 2 >= n || !isLetter(scalars[j + 2]))) {
-                            letters.append("'"); j += 1 // O'Neal, don't
+                            if isUpper(c), count >= 4, isLetter(last), !isUpper(last), isUpper(first) { break }
+                            keep(c, width: w); j += w
+                        } else if isApostrophe(c), letterAt(j + w),
+                                  !(bytes[j + w] == UInt8(ascii: "s") && !letterAt(j + w + 1)) {
+                            count += 1; length += 1; last = "'"; curly = curly || w > 1; j += w // O'Neal, don't
                         } else { break }
                     }
                 }
+                let wordEnd = j
                 var token = Token(kind: isDigit(s) ? .number : .word, text: "", lower: "", start: i, end: j)
-                for c in letters where isLetter(c) { token.kind = .word; break }
+                if upperLetters + lowerLetters > 0 { token.kind = .word }
                 // Possessive: "Iran's", "Thomas'".
-                if j < n, isApostrophe(scalars[j]) {
-                    if j + 1 < n, scalars[j + 1] == "s" || scalars[j + 1] == "S", j + 2 >= n || !isLetter(scalars[j + 2]) {
-                        token.possessive = true; j += 2
-                    } else if letters.last == "s", j + 1 >= n || !isLetter(scalars[j + 1]) {
-                        token.possessive = true; j += 1
+                if j < n, case let (c, w) = scalar(j), isApostrophe(c) {
+                    if j + w < n, bytes[j + w] == UInt8(ascii: "s") || bytes[j + w] == UInt8(ascii: "S"), !letterAt(j + w + 1) {
+                        token.possessive = true; length += 2; j += w + 1
+                    } else if count > 0, last == "s", !letterAt(j + w) {
+                        token.possessive = true; length += 1; j += w
                     }
                 }
-                bytes.removeAll(keepingCapacity: true); lowerBytes.removeAll(keepingCapacity: true)
-                var ascii = true
-                for c in letters {
-                    if c.value < 128 {
-                        let b = UInt8(c.value)
-                        bytes.append(b); lowerBytes.append(b >= 65 && b <= 90 ? b + 32 : b)
-                    } else {
-                        ascii = false
-                        UTF8.encode(c) { bytes.append($0) }
+                // The text is the bytes as written, unless dots of "U.S." go or a "’" becomes "'".
+                if dotted || curly {
+                    word.removeAll(keepingCapacity: true)
+                    var k = i
+                    while k < wordEnd {
+                        if bytes[k] == UInt8(ascii: ".") { k += 1; continue }
+                        if bytes[k] == 0xE2, k + 2 < wordEnd, bytes[k + 1] == 0x80, bytes[k + 2] == 0x99 {
+                            word.append(UInt8(ascii: "'")); k += 3; continue
+                        }
+                        word.append(bytes[k]); k += 1
                     }
+                    (token.text, token.lower) = word.withUnsafeBufferPointer {
+                        text($0, ascii: ascii, upperLetters: upperLetters, lowered: &lowerWord)
+                    }
+                } else {
+                    (token.text, token.lower) = text(UnsafeBufferPointer(rebasing: bytes[i..<wordEnd]), ascii: ascii,
+                                                     upperLetters: upperLetters, lowered: &lowerWord)
                 }
-                token.text = String(decoding: bytes, as: UTF8.self)
-                token.lower = ascii ? String(decoding: lowerBytes, as: UTF8.self) : token.text.lowercased()
-                if token.kind == .word, let first = letters.first {
+                if token.kind == .word, count > 0 {
                     token.capitalized = isUpper(first)
-                    if letters.count >= 2 {
-                        var upperLetters = 0, lowerLetters = 0
-                        for c in letters where isLetter(c) { if isUpper(c) { upperLetters += 1 } else { lowerLetters += 1 } }
+                    if count >= 2 {
                         token.allCaps = upperLetters >= 2 && lowerLetters == 0 || (dotted && lowerLetters == 0)
                     }
-                    token.initial = letters.count == 1 && token.capitalized && j < n && scalars[j] == "."
+                    token.initial = count == 1 && token.capitalized && j < n && bytes[j] == UInt8(ascii: ".")
                 }
                 token.sentenceStart = sentenceStart && token.kind == .word
                 if token.kind != .punct { sentenceStart = false }
                 token.end = j
+                token.length = length
                 out.append(token)
                 // Consume the dot of an initial or abbreviation so it does not end the sentence.
-                if j < n, scalars[j] == ".", token.initial || abbreviations.contains(token.lower) {
+                if j < n, bytes[j] == UInt8(ascii: "."), token.initial || abbreviations.contains(token.lower) {
                     j += 1
                 }
                 i = j
                 continue
             }
-            var token = Token(kind: .punct, text: "", lower: "", start: i, end: i + 1)
+            var token = Token(kind: .punct, text: "", lower: "", start: i, end: i + width)
             token.scalar = s
             out.append(token)
             if s == "." || s == "!" || s == "?" || s == ":" || s == "|" || s == "\u{2026}" {
                 sentenceStart = true
             }
-            i += 1
+            i += width
         }
         return out
+    }
+
+    /// A word's text and its lowercase, from its bytes; `lowered` is reused from word to word.
+    private static func text(_ written: UnsafeBufferPointer<UInt8>, ascii: Bool, upperLetters: Int,
+                             lowered: inout [UInt8]) -> (String, String) {
+        let text = String(decoding: written, as: UTF8.self)
+        if !ascii { return (text, text.lowercased()) }
+        if upperLetters == 0 { return (text, text) } // nothing to lower: the same string, shared
+        lowered.removeAll(keepingCapacity: true)
+        for b in written { lowered.append(b >= 65 && b <= 90 ? b + 32 : b) }
+        return (text, String(decoding: lowered, as: UTF8.self))
     }
 }

@@ -126,6 +126,23 @@ final class EntityTests: XCTestCase {
         XCTAssertFalse(result.entities.contains { $0.name == "CEC" || $0.name == "US" })
     }
 
+    /// Tokens are cut from the paragraph's UTF-8 bytes: offsets in bytes, lengths in scalars, the
+    /// text without the dots of "U.S." or a possessive, "’" written "'"; quotes cut from the bytes.
+    func testTokensOfNonASCIIText() {
+        let paragraph = "“Ça va très bien,\u{00A0}” said Zoë O’Neal, the U.S. envoy’s aide."
+        let tokens = TextScanner.tokens(paragraph).filter { $0.kind == .word }
+        XCTAssertEqual(tokens.map(\.text), ["Ça", "va", "très", "bien", "said", "Zoë", "O'Neal", "the", "US", "envoy", "aide"])
+        XCTAssertEqual(tokens.map(\.lower), ["ça", "va", "très", "bien", "said", "zoë", "o'neal", "the", "us", "envoy", "aide"])
+        XCTAssertEqual(tokens.map(\.length), [2, 2, 4, 4, 4, 3, 6, 3, 4, 7, 4])
+        XCTAssertEqual(tokens.map(\.possessive), [false, false, false, false, false, false, false, false, false, true, false])
+        XCTAssertTrue(tokens[8].allCaps)
+        let bytes = Array(paragraph.utf8)
+        XCTAssertEqual(String(decoding: bytes[tokens[5].start..<tokens[5].end], as: UTF8.self), "Zoë")
+        let result = EntityExtraction.resolve(briefs: [EntityText(id: "a", title: "", paragraphs: [paragraph])], notes: [],
+                                              catalog: .empty)
+        XCTAssertEqual(result.entities.first { $0.name == "Zoë O'Neal" }?.quotes.map(\.text), ["Ça va très bien"])
+    }
+
     /// One event's articles (ECB+ cluster 33-ecb): its people are the same entities everywhere.
     func testEventPeopleResolveAcrossArticles() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.ecbFolder.path)

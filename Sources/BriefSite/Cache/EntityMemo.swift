@@ -155,15 +155,14 @@ extension BuildMemo {
         -> (blocks: [Int: [UInt8]], sum: NameStatistics, words: Set<String>) {
         let parts = parallelMap(chunks(indices.count)) { range -> ([(Int, [UInt8])], NameStatistics, Set<String>) in
             var blocks: [(Int, [UInt8])] = []
-            var sum = NameStatistics()
+            var counted = CountedTexts()
             var seen = Set<String>()
             for i in indices[range] {
-                let c = EntityExtraction.counts(of: texts[i])
-                blocks.append((i, Array(CacheWriter.record { $0.statistics(c) })))
-                sum.add(c)
-                if words { seen.formUnion(c.counts.keys) }
+                let entries = counted.count(texts[i])
+                blocks.append((i, Array(CacheWriter.record { $0.counts(entries) })))
+                if words { for e in entries { seen.insert(e.word) } }
             }
-            return (blocks, sum, seen)
+            return (blocks, counted.sum, seen)
         }
         var blocks: [Int: [UInt8]] = [:]
         blocks.reserveCapacity(indices.count)
@@ -204,7 +203,12 @@ extension CacheWriter {
     mutating func hash(_ h: ContentHash) { int(Int(Int64(bitPattern: h.a))); int(Int(Int64(bitPattern: h.b))) }
 
     mutating func statistics(_ s: NameStatistics) {
-        array(Array(s.counts)) { w, e in w.string(e.key); w.int(e.value.lower); w.int(e.value.capitalizedInside) }
+        counts(s.counts.map { ($0.key, $0.value) })
+    }
+
+    /// Word counts as `statistics` writes them (and `CacheReader.statistics` reads them).
+    mutating func counts(_ entries: [CountedTexts.Entry]) {
+        array(entries) { w, e in w.string(e.word); w.int(e.counts.lower); w.int(e.counts.capitalizedInside) }
     }
 
     mutating func nameNode(_ n: NameNode) {
