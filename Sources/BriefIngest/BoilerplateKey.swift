@@ -30,13 +30,7 @@ extension Boilerplate {
                 while i < end && n < count { i += ScalarText.decode(bytes, at: i).length; n += 1 }
                 return (i, i >= end)
             }
-            func lower(_ range: Range<Int>) -> String {
-                let run = UnsafeBufferPointer(rebasing: bytes[range])
-                if run.allSatisfy({ $0 < 0x80 }) {
-                    return String(decoding: run.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-                }
-                return String(decoding: run, as: UTF8.self).lowercased()
-            }
+            func lower(_ range: Range<Int>) -> String { ScalarText.lowercased(UnsafeBufferPointer(rebasing: bytes[range])) }
             let trimmed = ScalarText.trimmed(bytes)
             let start = trimmed.lowerBound
             var end = trimmed.upperBound

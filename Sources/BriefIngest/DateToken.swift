@@ -13,7 +13,16 @@ struct DateToken {
 
     static let notASCII: Unicode.Scalar = "\u{FFFF}"
 
-    private static let monthInitials = Set(months.keys.map { $0.utf8.first! })
+    /// Whether a lowercased word starting with this byte may name a month ("adfjmnos"), so that
+    /// most words skip the table. A test keeps it in step with `months`.
+    @inline(__always)
+    static func mayNameMonth(_ first: UInt8) -> Bool {
+        switch first {
+        case UInt8(ascii: "a"), UInt8(ascii: "d"), UInt8(ascii: "f"), UInt8(ascii: "j"), UInt8(ascii: "m"),
+             UInt8(ascii: "n"), UInt8(ascii: "o"), UInt8(ascii: "s"): true
+        default: false
+        }
+    }
 
     static let months: [String: Int] = {
         let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -30,7 +39,7 @@ struct DateToken {
     init(range: Range<Int>, number: Int? = nil, digits: Int = 0, word: String? = nil, separator: Unicode.Scalar? = nil) {
         self.range = range; self.number = number; self.digits = digits; self.word = word; self.separator = separator
         // Month names are 3 to 9 ASCII letters starting with one of "adfjmnos": most words skip the hash.
-        if let word, (3...9).contains(word.utf8.count), let first = word.utf8.first, DateToken.monthInitials.contains(first) {
+        if let word, (3...9).contains(word.utf8.count), let first = word.utf8.first, DateToken.mayNameMonth(first) {
             month = DateToken.months[word]
         }
     }
@@ -87,16 +96,12 @@ struct DateToken {
             let (s, length) = ScalarText.decode(bytes, at: i)
             if isLetter(s) {
                 var j = i + length
-                var ascii = length == 1
                 while j < n {
                     let (t, l) = ScalarText.decode(bytes, at: j)
                     guard isLetter(t) else { break }
-                    ascii = ascii && l == 1
                     j += l
                 }
-                let run = UnsafeBufferPointer(rebasing: bytes[i..<j])
-                let word = ascii ? String(decoding: run.map(lower), as: UTF8.self) : String(decoding: run, as: UTF8.self).lowercased()
-                tokens.append(DateToken(range: i..<j, word: word))
+                tokens.append(DateToken(range: i..<j, word: ScalarText.lowercased(UnsafeBufferPointer(rebasing: bytes[i..<j]))))
                 i = j
             } else if ScalarText.isWhitespace(s) {
                 i += length

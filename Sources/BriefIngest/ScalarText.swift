@@ -73,26 +73,67 @@ enum ScalarText {
         withBytes(text) { bytes in bytes.allSatisfy { $0 < 0x80 } }
     }
 
+    @inline(__always)
+    static func asciiLowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
+    /// `String(decoding: bytes, as: UTF8.self).lowercased()` for valid UTF-8. The standard library
+    /// lowercases scalar by scalar with `lowercaseMapping`; here ASCII bytes map by arithmetic and
+    /// only the other scalars ask the Unicode tables, which is most of the cost for text with a few
+    /// curly quotes or accents.
+    static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var ascii = 0
+        while ascii < bytes.count && bytes[ascii] < 0x80 { ascii += 1 }
+        if ascii == bytes.count {
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for i in 0..<bytes.count { out[i] = asciiLowercased(bytes[i]) }
+                return bytes.count
+            }
+        }
+        var result = ""
+        result.reserveCapacity(bytes.count + 8)
+        var i = 0
+        while i < bytes.count {
+            var end = i
+            while end < bytes.count && bytes[end] < 0x80 { end += 1 }
+            if end > i {
+                let run = UnsafeBufferPointer(rebasing: bytes[i..<end])
+                result += String(unsafeUninitializedCapacity: run.count) { out in
+                    for k in 0..<run.count { out[k] = asciiLowercased(run[k]) }
+                    return run.count
+                }
+                i = end
+                continue
+            }
+            let (scalar, length) = decode(bytes, at: i)
+            result += scalar.properties.lowercaseMapping
+            i += length
+        }
+        return result
+    }
+
     /// Whether every scalar of the text is a `Character` of its own that equals no other scalar,
     /// so that scalar and byte scans answer what `Character` code answers. True for ASCII (without
     /// carriage returns) and the usual non-ASCII of news text: Latin letters, Cyrillic, curly quotes,
     /// dashes, no-break space, symbols, CJK; false for combining marks and other joining scalars.
     static func isSimple(_ text: String) -> Bool {
-        withBytes(text) { bytes in
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                if b < 0x80 {
-                    if b == 0x0D { return false }
-                    i += 1
-                    continue
-                }
-                let (s, length) = decode(bytes, at: i)
-                if !isStandalone(s.value) { return false }
-                i += length
+        withBytes(text) { isSimple($0) }
+    }
+
+    /// `isSimple` of valid UTF-8 bytes.
+    static func isSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0x0D { return false }
+                i += 1
+                continue
             }
-            return true
+            let (s, length) = decode(bytes, at: i)
+            if !isStandalone(s.value) { return false }
+            i += length
         }
+        return true
     }
 
     /// Non-ASCII scalars that never join a neighbour into one grapheme (no Extend, SpacingMark,
@@ -160,6 +201,22 @@ enum ScalarText {
         }
         guard let r = text.range(of: needle) else { return nil }
         return text.utf8.distance(from: text.startIndex, to: r.lowerBound)
+    }
+}
+
+/// Text compared and hashed by its UTF-8 bytes. For simple text (`ScalarText.isSimple`) that is
+/// what `String` equality decides, without normalising non-ASCII text for every hash.
+struct SimpleText: Hashable {
+    var text: String
+
+    static func == (a: SimpleText, b: SimpleText) -> Bool {
+        ScalarText.withBytes(a.text) { x in
+            ScalarText.withBytes(b.text) { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+        }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        ScalarText.withBytes(text) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
 

@@ -174,14 +174,21 @@ enum TextReader {
 
     /// Drops the title repeated in the body, standfirsts that come again later, and captions printed twice.
     static func dropRepeats(_ lines: [Line], title: String?) -> [Line] {
+        // Simple lines are equal Strings exactly when their bytes are equal, so they are counted by
+        // their bytes, without the Unicode normalisation that hashing a non-ASCII String does.
+        if lines.allSatisfy({ ScalarText.isSimple($0.text) }) { return dropRepeats(lines, title: title, key: SimpleText.init) }
+        return dropRepeats(lines, title: title, key: { $0 })
+    }
+
+    private static func dropRepeats<Key: Hashable>(_ lines: [Line], title: String?, key: (String) -> Key) -> [Line] {
         // One table, so each line is hashed twice rather than four times.
-        var seen: [String: (last: Int, count: Int)] = [:]
+        var seen: [Key: (last: Int, count: Int)] = [:]
         func note(_ entry: inout (last: Int, count: Int), _ i: Int) { entry.last = i; entry.count += 1 }
-        for (i, l) in lines.enumerated() { note(&seen[l.text, default: (i, 0)], i) }
+        for (i, l) in lines.enumerated() { note(&seen[key(l.text), default: (i, 0)], i) }
         return lines.enumerated().compactMap { i, l in
             if l.text == title { return nil }
             let body = isBodyParagraph(l)
-            let entry = seen[l.text]!
+            let entry = seen[key(l.text)]!
             if entry.last != i && body { return nil }
             // A short line printed twice inside the story is a photo caption, not text.
             if !body && entry.count > 1 { return nil }
