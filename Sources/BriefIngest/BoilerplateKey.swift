@@ -35,7 +35,8 @@ extension Boilerplate {
             let start = trimmed.lowerBound
             var end = trimmed.upperBound
             let headLength = 2 * Boilerplate.keyLimit
-            let trimmedHead = lower(start..<advance(start, by: headLength, end: end).0)
+            let headEnd = advance(start, by: headLength, end: end).0
+            let trimmedHead = lower(start..<headEnd)
             // Trailing marks go, with the spaces before them.
             while end > start, [":", ".", "…", "-", "»", ">"].contains(lastScalar(before: end)) {
                 end = scalarStart(before: end)
@@ -43,12 +44,16 @@ extension Boilerplate {
             }
             let (_, short) = advance(start, by: Boilerplate.keyLimit, end: end)
             if short { let k = lower(start..<end); return (k, k, trimmedHead, nil) }
+            // Only whether there are exactly three words matters: counting stops at the fourth.
             var words = 0
             var inWord = false
-            for b in bytes[start..<end] {
-                if b == 0x20 { inWord = false } else if !inWord { inWord = true; words += 1 }
+            var i = start
+            while i < end && words < 4 {
+                if bytes[i] == 0x20 { inWord = false } else if !inWord { inWord = true; words += 1 }
+                i += 1
             }
-            let head = lower(start..<advance(start, by: headLength, end: end).0)
+            // The key's head is the trimmed line's head unless the trailing marks went into it.
+            let head = headEnd <= end ? trimmedHead : lower(start..<advance(start, by: headLength, end: end).0)
             return (nil, head, trimmedHead, words == 3 ? lower(start..<end) : nil)
         }
     }

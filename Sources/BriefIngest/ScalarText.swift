@@ -150,32 +150,42 @@ enum ScalarText {
         }
     }
 
-    /// `text.split(separator: " ").count`: the words between spaces.
+    /// `text.split(separator: " ").count`: the words between spaces. Counted by bytes in the same
+    /// pass that finds the text simple; other text is split by Characters.
     static func wordCount(_ text: String) -> Int {
-        guard isSimple(text) else { return text.split(separator: " ").count }
-        return withBytes(text) { bytes in
+        let counted = withBytes(text) { bytes -> Int? in
             var words = 0
             var inWord = false
-            for b in bytes {
-                if b == 0x20 { inWord = false } else if !inWord { inWord = true; words += 1 }
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if b == 0x0D { return nil }
+                    if b == 0x20 { inWord = false } else if !inWord { inWord = true; words += 1 }
+                    i += 1
+                    continue
+                }
+                let (s, length) = decode(bytes, at: i)
+                guard isStandalone(s.value) else { return nil }
+                if !inWord { inWord = true; words += 1 }
+                i += length
             }
             return words
         }
+        return counted ?? text.split(separator: " ").count
     }
 
-    /// Byte offset of the first (or, `backwards`, the last) occurrence of `needle` in `bytes`.
-    static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, backwards: Bool = false) -> Int? {
-        guard !needle.isEmpty, needle.count <= bytes.count else { return nil }
+    /// Byte offset of the first occurrence of `needle` in `bytes`: `memchr` finds each candidate
+    /// first byte, `memcmp` checks the rest.
+    static func find(_ needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !needle.isEmpty, needle.count <= bytes.count, let base = bytes.baseAddress, let n = needle.baseAddress else { return nil }
         let last = bytes.count - needle.count
-        let first = needle[0]
-        var i = backwards ? last : 0
-        while backwards ? i >= 0 : i <= last {
-            if bytes[i] == first {
-                var k = 1
-                while k < needle.count && bytes[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += backwards ? -1 : 1
+        var i = 0
+        while i <= last {
+            guard let hit = memchr(base + i, Int32(n[0]), last - i + 1) else { return nil }
+            i = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+            if memcmp(base + i + 1, n + 1, needle.count - 1) == 0 { return i }
+            i += 1
         }
         return nil
     }
@@ -183,7 +193,7 @@ enum ScalarText {
     /// Whether the text holds `needle` byte for byte. An ASCII needle without a canonical twin
     /// (no K, `;` or backquote) that is missing byte for byte is missing for Foundation's search too.
     static func mayContain(_ needle: String, in text: String) -> Bool {
-        withBytes(text) { find(Array(needle.utf8), in: $0) != nil }
+        withBytes(needle) { n in withBytes(text) { find(n, in: $0) != nil } }
     }
 
     /// `text.contains(needle)` (Foundation's) for such a needle: by bytes when the text is simple.
@@ -192,12 +202,21 @@ enum ScalarText {
         return isSimple(text) || text.range(of: needle) != nil
     }
 
+    /// `text.range(of: needle)` (Foundation's), by bytes where `firstOffset` searches by bytes.
+    static func firstRange(of needle: String, in text: String, simple: Bool) -> Range<String.Index>? {
+        guard simple, let f = needle.utf8.first, let l = needle.utf8.last, f < 0x80, l < 0x80 else { return text.range(of: needle) }
+        guard let offset = withBytes(needle, { n in withBytes(text) { find(n, in: $0) } }) else { return nil }
+        let utf8 = text.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: offset)
+        return from..<utf8.index(from, offsetBy: needle.utf8.count)
+    }
+
     /// UTF-8 offset of the first occurrence of `needle` in `text`, as `text.range(of: needle)` finds it.
     /// Byte search for simple text and a needle starting and ending with ASCII letters, digits or
     /// punctuation (a date's text); Foundation's search otherwise.
     static func firstOffset(of needle: String, in text: String, simple: Bool) -> Int? {
         if simple, let f = needle.utf8.first, let l = needle.utf8.last, f < 0x80, l < 0x80 {
-            return withBytes(text) { find(Array(needle.utf8), in: $0) }
+            return withBytes(needle) { n in withBytes(text) { find(n, in: $0) } }
         }
         guard let r = text.range(of: needle) else { return nil }
         return text.utf8.distance(from: text.startIndex, to: r.lowerBound)

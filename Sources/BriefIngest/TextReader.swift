@@ -18,7 +18,9 @@ enum TextReader {
     static func article(_ input: [Line], file: String, format: Article.Format, known: KnownFields = KnownFields()) -> Article {
         // The first body paragraph, found once: it ends the header and starts the tail search.
         let firstBody = input.firstIndex(where: isBodyParagraph)
-        let lines = cutTail(input, firstBody: firstBody)
+        // Each line's boilerplate key, made once for the tail search and the noise test.
+        let keys = input.map { Boilerplate.LineKey($0.text) }
+        let lines = cutTail(input, keys: keys, firstBody: firstBody)
         var article = Article(file: file, format: format, paragraphs: [])
         var evidence: [String: String] = [:]
         var outletStrength = 0   // 3 lead prefix / reports / agency, 2 source line, 1 weak
@@ -36,10 +38,10 @@ enum TextReader {
                 continue
             }
             if let name = Outlet.sourceLine(text) { sourceLine = name; evidence["source"] = "line \(line.number): \"\(text)\""; continue }
-            if Boilerplate.isNoise(text) { continue }
+            if Boilerplate.isNoise(text, key: keys[i]) { continue }
             if i < bodyStart {
                 let words = ScalarText.wordCount(text)
-                if let match = leadingDate(text), words <= 16 {
+                if let (match, _) = leadingDate(text), words <= 16 {
                     dates.append((match, line)); continue
                 }
                 if text.hasSuffix(":") || words < 2 { continue } // kicker or label
@@ -50,7 +52,7 @@ enum TextReader {
         }
 
         // A date glued to the lead: "date 2023-12-08 Tehran: ...".
-        if let first = keep.first, let match = leadingDate(first.text), let r = first.text.range(of: match.text) {
+        if let first = keep.first, let (match, r) = leadingDate(first.text) {
             dates.append((match, first))
             keep[0].text = String(first.text[r.upperBound...]).trimmingSpaces()
         }
@@ -143,9 +145,9 @@ enum TextReader {
     }
 
     /// Everything from the first tail marker after the story began is page furniture.
-    static func cutTail(_ lines: [Line], firstBody: Int?) -> [Line] {
+    static func cutTail(_ lines: [Line], keys: [Boilerplate.LineKey?], firstBody: Int?) -> [Line] {
         guard let firstBody else { return lines }
-        if let tail = lines[(firstBody + 1)...].firstIndex(where: { Boilerplate.isTailMarker($0.text) }) {
+        if let tail = lines.indices[(firstBody + 1)...].first(where: { Boilerplate.isTailMarker(lines[$0].text, key: keys[$0]) }) {
             return Array(lines[..<tail])
         }
         return lines
@@ -167,9 +169,13 @@ enum TextReader {
     }
 
     /// A date at the very start of a line, after at most two words ("Tuesday", "date", "Published on").
-    static func leadingDate(_ text: String) -> DatePhrase.Match? {
-        guard let match = DatePhrase.first(in: String(text.prefix(60))), let r = text.range(of: match.text) else { return nil }
-        return text[..<r.lowerBound].split(separator: " ").count <= 2 ? match : nil
+    /// Also returns where the date's text first stands in the line.
+    static func leadingDate(_ text: String) -> (DatePhrase.Match, Range<String.Index>)? {
+        // A line of at most 60 bytes has at most 60 characters: no need to walk them.
+        let head = text.utf8.count <= 60 ? text : String(text.prefix(60))
+        guard let match = DatePhrase.first(in: head),
+              let r = ScalarText.firstRange(of: match.text, in: text, simple: ScalarText.isSimple(text)) else { return nil }
+        return text[..<r.lowerBound].split(separator: " ").count <= 2 ? (match, r) : nil
     }
 
     /// Drops the title repeated in the body, standfirsts that come again later, and captions printed twice.
