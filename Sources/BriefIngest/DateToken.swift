@@ -4,44 +4,18 @@ struct DateToken {
     var range: Range<Int>
     var number: Int?
     var digits: Int = 0
-    /// Lowercased.
-    var word: String?
-    /// The month the word names, looked up once.
-    var month: Int?
+    /// What the word is to date reading; nil for numbers and marks.
+    var word: DateWord?
     /// A punctuation mark; a mark with combining marks on it is `notASCII`, equal to none of the separators.
     var separator: Unicode.Scalar?
 
     static let notASCII: Unicode.Scalar = "\u{FFFF}"
 
-    /// Whether a lowercased word starting with this byte may name a month ("adfjmnos"), so that
-    /// most words skip the table. A test keeps it in step with `months`.
-    @inline(__always)
-    static func mayNameMonth(_ first: UInt8) -> Bool {
-        switch first {
-        case UInt8(ascii: "a"), UInt8(ascii: "d"), UInt8(ascii: "f"), UInt8(ascii: "j"), UInt8(ascii: "m"),
-             UInt8(ascii: "n"), UInt8(ascii: "o"), UInt8(ascii: "s"): true
-        default: false
-        }
-    }
+    /// The month the word names.
+    var month: Int? { word?.monthNumber }
 
-    static let months: [String: Int] = {
-        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december"]
-        var table: [String: Int] = [:]
-        for (i, name) in names.enumerated() {
-            table[name] = i + 1
-            table[String(name.prefix(3))] = i + 1
-        }
-        table["sept"] = 9
-        return table
-    }()
-
-    init(range: Range<Int>, number: Int? = nil, digits: Int = 0, word: String? = nil, separator: Unicode.Scalar? = nil) {
+    init(range: Range<Int>, number: Int? = nil, digits: Int = 0, word: DateWord? = nil, separator: Unicode.Scalar? = nil) {
         self.range = range; self.number = number; self.digits = digits; self.word = word; self.separator = separator
-        // Month names are 3 to 9 ASCII letters starting with one of "adfjmnos": most words skip the hash.
-        if let word, (3...9).contains(word.utf8.count), let first = word.utf8.first, DateToken.mayNameMonth(first) {
-            month = DateToken.months[word]
-        }
     }
 
     /// The text of a token range (UTF-8 offsets on scalar boundaries).
@@ -65,6 +39,7 @@ struct DateToken {
             s.value < 0x80 ? (s.value | 0x20 >= 0x61 && s.value | 0x20 <= 0x7A) : s.properties.isAlphabetic
         }
         @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+        let vocabulary = DateWord.vocabulary
         var tokens: [DateToken] = []
         tokens.reserveCapacity(bytes.count / 4)
         let n = bytes.count
@@ -96,12 +71,15 @@ struct DateToken {
             let (s, length) = ScalarText.decode(bytes, at: i)
             if isLetter(s) {
                 var j = i + length
+                var ascii = length == 1
                 while j < n {
                     let (t, l) = ScalarText.decode(bytes, at: j)
                     guard isLetter(t) else { break }
+                    ascii = ascii && l == 1
                     j += l
                 }
-                tokens.append(DateToken(range: i..<j, word: ScalarText.lowercased(UnsafeBufferPointer(rebasing: bytes[i..<j]))))
+                let word = ascii ? vocabulary.word(UnsafeBufferPointer(rebasing: bytes[i..<j])) : .other
+                tokens.append(DateToken(range: i..<j, word: word))
                 i = j
             } else if ScalarText.isWhitespace(s) {
                 i += length
@@ -140,7 +118,7 @@ struct DateToken {
             } else if c.isLetter {
                 var j = i
                 while j < text.endIndex, text[j].isLetter { j = text.index(after: j) }
-                tokens.append(DateToken(range: offset(i)..<offset(j), word: text[i..<j].lowercased()))
+                tokens.append(DateToken(range: offset(i)..<offset(j), word: DateWord(lowercased: text[i..<j].lowercased())))
                 i = j
             } else if c.isWhitespace {
                 i = text.index(after: i)

@@ -153,7 +153,12 @@ enum ScalarText {
     /// `text.split(separator: " ").count`: the words between spaces. Counted by bytes in the same
     /// pass that finds the text simple; other text is split by Characters.
     static func wordCount(_ text: String) -> Int {
-        let counted = withBytes(text) { bytes -> Int? in
+        simpleWordCount(text) ?? text.split(separator: " ").count
+    }
+
+    /// `wordCount` of simple text; nil when the text is not simple.
+    static func simpleWordCount(_ text: String) -> Int? {
+        withBytes(text) { bytes -> Int? in
             var words = 0
             var inWord = false
             var i = 0
@@ -172,7 +177,6 @@ enum ScalarText {
             }
             return words
         }
-        return counted ?? text.split(separator: " ").count
     }
 
     /// Byte offset of the first occurrence of `needle` in `bytes`: `memchr` finds each candidate
@@ -234,8 +238,12 @@ struct SimpleText: Hashable {
         }
     }
 
+    /// The length and the first 64 bytes: lines of a page rarely share both unless they are equal.
     func hash(into hasher: inout Hasher) {
-        ScalarText.withBytes(text) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        ScalarText.withBytes(text) { bytes in
+            hasher.combine(bytes.count)
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.prefix(64))))
+        }
     }
 }
 

@@ -154,8 +154,10 @@ enum TextReader {
     }
 
     /// Body text: a long line, or a sentence of some length.
-    static func isBodyParagraph(_ line: Line) -> Bool {
-        let words = ScalarText.wordCount(line.text)
+    static func isBodyParagraph(_ line: Line) -> Bool { isBodyParagraph(line, words: ScalarText.wordCount(line.text)) }
+
+    /// The same, given the line's `ScalarText.wordCount`.
+    static func isBodyParagraph(_ line: Line, words: Int) -> Bool {
         if words >= 16 { return true }
         guard words >= 8 else { return false }
         // A sentence ends in . ! ? (possibly inside closing quotes); a headline may end in a quote.
@@ -180,25 +182,36 @@ enum TextReader {
 
     /// Drops the title repeated in the body, standfirsts that come again later, and captions printed twice.
     static func dropRepeats(_ lines: [Line], title: String?) -> [Line] {
-        // Simple lines are equal Strings exactly when their bytes are equal, so they are counted by
+        // One pass over each line finds it simple and counts its words (nil when not simple).
+        let simpleWords = lines.map { ScalarText.simpleWordCount($0.text) }
+        let body = lines.indices.map { i in
+            isBodyParagraph(lines[i], words: simpleWords[i] ?? lines[i].text.split(separator: " ").count)
+        }
+        // Simple lines are equal Strings exactly when their bytes are equal, so they are compared by
         // their bytes, without the Unicode normalisation that hashing a non-ASCII String does.
-        if lines.allSatisfy({ ScalarText.isSimple($0.text) }) { return dropRepeats(lines, title: title, key: SimpleText.init) }
-        return dropRepeats(lines, title: title, key: { $0 })
+        if simpleWords.allSatisfy({ $0 != nil }) { return dropRepeats(lines, body: body, title: title, key: SimpleText.init) }
+        return dropRepeats(lines, body: body, title: title, key: { $0 })
     }
 
-    private static func dropRepeats<Key: Hashable>(_ lines: [Line], title: String?, key: (String) -> Key) -> [Line] {
-        // One table, so each line is hashed twice rather than four times.
-        var seen: [Key: (last: Int, count: Int)] = [:]
-        func note(_ entry: inout (last: Int, count: Int), _ i: Int) { entry.last = i; entry.count += 1 }
-        for (i, l) in lines.enumerated() { note(&seen[key(l.text), default: (i, 0)], i) }
-        return lines.enumerated().compactMap { i, l in
-            if l.text == title { return nil }
-            let body = isBodyParagraph(l)
-            let entry = seen[key(l.text)]!
-            if entry.last != i && body { return nil }
+    private static func dropRepeats<Key: Hashable>(_ lines: [Line], body: [Bool], title: String?, key: (String) -> Key) -> [Line] {
+        // Each line hashed once, for the first line with its text; then how often and where last each text stands.
+        var firstOf: [Key: Int] = [:]
+        var first: [Int] = []
+        var count = [Int](repeating: 0, count: lines.count)
+        var last = [Int](repeating: 0, count: lines.count)
+        func id(_ entry: inout Int) -> Int { entry }
+        for (i, l) in lines.enumerated() {
+            let f = id(&firstOf[key(l.text), default: i])
+            first.append(f)
+            count[f] += 1
+            last[f] = i
+        }
+        return lines.indices.compactMap { i in
+            if lines[i].text == title { return nil }
+            if last[first[i]] != i && body[i] { return nil }
             // A short line printed twice inside the story is a photo caption, not text.
-            if !body && entry.count > 1 { return nil }
-            return l
+            if !body[i] && count[first[i]] > 1 { return nil }
+            return lines[i]
         }
     }
 
