@@ -23,7 +23,8 @@ enum Boilerplate {
         "most read", "most popular", "trending", "popular posts", "latest news", "latest stories",
     ]
 
-    /// Prefixes of lines that are furniture whatever follows them.
+    /// Prefixes of lines that are furniture whatever follows them. None starts with a character that
+    /// has a canonical twin, so a line can start with one only if it starts with its first byte.
     static let noisePrefixes: [String] = [
         "also read", "read also", "story code", "news code", "news id", "reporter :", "reporter:", "code :",
         "tags:", "tags :", "share this", "follow us", "click here", "subscribe to", "sign up for", "copyright ©",
@@ -68,7 +69,7 @@ enum Boilerplate {
         if let key = simple, key.full == nil {
             // Longer than any listed line: only the prefixes and the reading time can match.
             return (key.threeWords.map(isReadingTime) ?? key.head.hasPrefix("reading time"))
-                || noisePrefixes.contains { key.head.hasPrefix($0) }
+                || noisePrefixes.contains { $0.utf8.first == key.head.utf8.first && key.head.hasPrefix($0) }
         }
         let k = simple?.full ?? key(line)
         if k.isEmpty || noise.contains(k) { return true }

@@ -167,7 +167,7 @@ enum TextReader {
     }
 
     static func isURL(_ text: String) -> Bool {
-        (text.hasPrefix("http://") || text.hasPrefix("https://")) && !text.contains(" ")
+        (text.hasPrefix("http://") || text.hasPrefix("https://")) && !ScalarText.contains(" ", in: text)
     }
 
     /// A date at the very start of a line, after at most two words ("Tuesday", "date", "Published on").
