@@ -180,7 +180,7 @@ enum ScalarText {
     }
 
     /// Byte offset of the first occurrence of `needle` in `bytes`: `memchr` finds each candidate
-    /// first byte, `memcmp` checks the rest.
+    /// first byte, a loop checks the rest (needles are short, and often start with a space).
     static func find(_ needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !needle.isEmpty, needle.count <= bytes.count, let base = bytes.baseAddress, let n = needle.baseAddress else { return nil }
         let last = bytes.count - needle.count
@@ -188,7 +188,9 @@ enum ScalarText {
         while i <= last {
             guard let hit = memchr(base + i, Int32(n[0]), last - i + 1) else { return nil }
             i = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
-            if memcmp(base + i + 1, n + 1, needle.count - 1) == 0 { return i }
+            var k = 1
+            while k < needle.count && base[i + k] == n[k] { k += 1 }
+            if k == needle.count { return i }
             i += 1
         }
         return nil
