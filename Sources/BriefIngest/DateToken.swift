@@ -25,7 +25,7 @@ struct DateToken {
         return text[from..<utf8.index(from, offsetBy: range.count)]
     }
 
-    /// Numbers (ASCII digits, with an ordinal suffix: 15th), words (letters, lowercased) and marks; spaces skipped.
+    /// Numbers (ASCII digits, with an ordinal suffix: 15th), words (letters, as `DateWord`s) and marks; spaces skipped.
     static func scan(_ text: String) -> [DateToken] { scan(text, simple: ScalarText.isSimple(text)) }
 
     /// Simple text (one scalar per Character) is scanned by bytes; anything else by Characters.
