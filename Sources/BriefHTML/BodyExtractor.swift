@@ -53,6 +53,9 @@ enum BodyExtractor {
         "skip advertisement", "article continues below", "scroll to continue with content",
     ]
 
+    /// What is trimmed from a block before comparing it with the stock lines.
+    private static let junkTrim = CharacterSet.punctuationCharacters.union(.whitespaces)
+
     private static let junkLimit = junkLines.map(\.utf8.count).max()!
 
     /// Trimming takes only punctuation and spaces, so a block with more ASCII letters and digits
@@ -71,7 +74,7 @@ enum BodyExtractor {
         // Counters and bare numbers ("3.409", "0") are widget furniture, not sentences.
         // (Table cells are exempt: figures in a results table are content.)
         if block.tag != "td" && block.tag != "th" && !block.text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { return false }
-        if mayBeJunk(block.text), junkLines.contains(block.text.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))) {
+        if mayBeJunk(block.text), junkLines.contains(block.text.lowercased().trimmingCharacters(in: junkTrim)) {
             return false
         }
         // Link lists ("Read more: ...", related headlines) are mostly anchor text.

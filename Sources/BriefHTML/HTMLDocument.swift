@@ -198,18 +198,19 @@ let blockTags: Set<String> = [
 extension String {
     /// Collapses whitespace runs to single spaces and trims.
     var collapsedWhitespace: String {
-        var out = ""
-        out.reserveCapacity(utf8.count)
-        var pending = false
-        for ch in unicodeScalars {
-            if ch.properties.isWhitespace || ch == "\u{200B}" {
-                pending = true
-            } else {
-                if pending && !out.isEmpty { out.unicodeScalars.append(" ") }
+        String(unsafeUninitializedCapacity: utf8.count) { out in
+            var count = 0
+            var pending = false
+            for ch in unicodeScalars {
+                // ASCII white space by value; only other scalars ask the Unicode property table.
+                let white = ch.value < 0x80 ? ch == " " || (0x09...0x0D).contains(ch.value) : ch.properties.isWhitespace || ch == "\u{200B}"
+                if white { pending = true; continue }
+                // A collapsed run is one space where it had at least one byte: the text never grows.
+                if pending && count > 0 { out[count] = 0x20; count += 1 }
                 pending = false
-                out.unicodeScalars.append(ch)
+                for b in UTF8.encode(ch)! { out[count] = b; count += 1 }
             }
+            return count
         }
-        return out
     }
 }

@@ -102,12 +102,23 @@ enum MetadataResolver {
     /// Separators sites put between headline and site name ("Headline | CNN", "Headline - BBC News").
     private static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » "]
 
+    /// Whether Foundation's search may find the separator in the title. Only text that holds its
+    /// bytes can: no other character is canonically equivalent to these spaces, bars, dashes and
+    /// quotes, except the middle dot's twin U+0387 (GREEK ANO TELEIA). Most titles hold few of
+    /// the separators, and each search by Foundation copies the title to UTF-16.
+    private static func mayHold(_ title: String, _ sep: String) -> Bool {
+        if sep == " · " && title.unicodeScalars.contains("\u{0387}") { return true }
+        let bytes = Array(title.utf8), needle = Array(sep.utf8)
+        guard needle.count <= bytes.count else { return false }
+        return (0...(bytes.count - needle.count)).contains { i in bytes[i..<(i + needle.count)].elementsEqual(needle) }
+    }
+
     /// Removes a trailing (or leading) site-name segment, but only when it looks like one:
     /// it matches the outlet, or it is short while the remaining headline is substantial.
     static func cleanTitle(_ raw: String, outlet: String?) -> String {
         var title = raw.collapsedWhitespace
         let outletKey = outlet?.lowercased()
-        for sep in separators {
+        for sep in separators where mayHold(title, sep) {
             guard let range = title.range(of: sep, options: .backwards) else { continue }
             let head = String(title[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
             let tail = String(title[range.upperBound...]).trimmingCharacters(in: .whitespaces)

@@ -23,7 +23,8 @@ enum Boilerplate {
         "most read", "most popular", "trending", "popular posts", "latest news", "latest stories",
     ]
 
-    /// Prefixes of lines that are furniture whatever follows them.
+    /// Prefixes of lines that are furniture whatever follows them. None starts with a character that
+    /// has a canonical twin, so a line can start with one only if it starts with its first byte.
     static let noisePrefixes: [String] = [
         "also read", "read also", "story code", "news code", "news id", "reporter :", "reporter:", "code :",
         "tags:", "tags :", "share this", "follow us", "click here", "subscribe to", "sign up for", "copyright ©",
@@ -47,10 +48,13 @@ enum Boilerplate {
     static let keyLimit = (noise.map(\.count) + tailMarkers.map(\.count) + noisePrefixes.map(\.count)
                            + tailPrefixes.map(\.count) + ["reading time".count]).max()! + 1
 
-    static func isTailMarker(_ line: String) -> Bool {
-        if let key = LineKey(line) {
-            if let k = key.full, tailMarkers.contains(k) { return true }
-            return tailPrefixes.contains { key.trimmedHead.hasPrefix($0) }
+    static func isTailMarker(_ line: String) -> Bool { isTailMarker(line, key: LineKey(line)) }
+
+    /// `isTailMarker` with the line's key made already (nil when the line is not simple).
+    static func isTailMarker(_ line: String, key simple: LineKey?) -> Bool {
+        if let simple {
+            if let k = simple.full, tailMarkers.contains(k) { return true }
+            return tailPrefixes.contains { simple.trimmedHead.hasPrefix($0) }
         }
         let k = key(line)
         if tailMarkers.contains(k) { return true }
@@ -58,12 +62,14 @@ enum Boilerplate {
         return tailPrefixes.contains { lower.hasPrefix($0) }
     }
 
-    static func isNoise(_ line: String) -> Bool {
-        let simple = LineKey(line)
+    static func isNoise(_ line: String) -> Bool { isNoise(line, key: LineKey(line)) }
+
+    /// `isNoise` with the line's key made already (nil when the line is not simple).
+    static func isNoise(_ line: String, key simple: LineKey?) -> Bool {
         if let key = simple, key.full == nil {
             // Longer than any listed line: only the prefixes and the reading time can match.
             return (key.threeWords.map(isReadingTime) ?? key.head.hasPrefix("reading time"))
-                || noisePrefixes.contains { key.head.hasPrefix($0) }
+                || noisePrefixes.contains { $0.utf8.first == key.head.utf8.first && key.head.hasPrefix($0) }
         }
         let k = simple?.full ?? key(line)
         if k.isEmpty || noise.contains(k) { return true }

@@ -30,18 +30,13 @@ extension Boilerplate {
                 while i < end && n < count { i += ScalarText.decode(bytes, at: i).length; n += 1 }
                 return (i, i >= end)
             }
-            func lower(_ range: Range<Int>) -> String {
-                let run = UnsafeBufferPointer(rebasing: bytes[range])
-                if run.allSatisfy({ $0 < 0x80 }) {
-                    return String(decoding: run.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-                }
-                return String(decoding: run, as: UTF8.self).lowercased()
-            }
+            func lower(_ range: Range<Int>) -> String { ScalarText.lowercased(UnsafeBufferPointer(rebasing: bytes[range])) }
             let trimmed = ScalarText.trimmed(bytes)
             let start = trimmed.lowerBound
             var end = trimmed.upperBound
             let headLength = 2 * Boilerplate.keyLimit
-            let trimmedHead = lower(start..<advance(start, by: headLength, end: end).0)
+            let headEnd = advance(start, by: headLength, end: end).0
+            let trimmedHead = lower(start..<headEnd)
             // Trailing marks go, with the spaces before them.
             while end > start, [":", ".", "…", "-", "»", ">"].contains(lastScalar(before: end)) {
                 end = scalarStart(before: end)
@@ -49,12 +44,16 @@ extension Boilerplate {
             }
             let (_, short) = advance(start, by: Boilerplate.keyLimit, end: end)
             if short { let k = lower(start..<end); return (k, k, trimmedHead, nil) }
+            // Only whether there are exactly three words matters: counting stops at the fourth.
             var words = 0
             var inWord = false
-            for b in bytes[start..<end] {
-                if b == 0x20 { inWord = false } else if !inWord { inWord = true; words += 1 }
+            var i = start
+            while i < end && words < 4 {
+                if bytes[i] == 0x20 { inWord = false } else if !inWord { inWord = true; words += 1 }
+                i += 1
             }
-            let head = lower(start..<advance(start, by: headLength, end: end).0)
+            // The key's head is the trimmed line's head unless the trailing marks went into it.
+            let head = headEnd <= end ? trimmedHead : lower(start..<advance(start, by: headLength, end: end).0)
             return (nil, head, trimmedHead, words == 3 ? lower(start..<end) : nil)
         }
     }

@@ -87,7 +87,7 @@ enum DatePhrase {
     private static func timeFollows(_ t: [DateToken], at i: Int) -> Bool {
         var k = i
         while k < t.count, let s = t[k].separator, "-|,T@".unicodeScalars.contains(s) { k += 1 }
-        if k < t.count, t[k].word == "t" { k += 1 }
+        if k < t.count, t[k].word == .t { k += 1 }
         return k + 2 < t.count && t[k].number != nil && t[k + 1].separator == ":" && t[k + 2].number != nil
     }
 }

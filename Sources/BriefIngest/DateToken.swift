@@ -4,35 +4,18 @@ struct DateToken {
     var range: Range<Int>
     var number: Int?
     var digits: Int = 0
-    /// Lowercased.
-    var word: String?
-    /// The month the word names, looked up once.
-    var month: Int?
+    /// What the word is to date reading; nil for numbers and marks.
+    var word: DateWord?
     /// A punctuation mark; a mark with combining marks on it is `notASCII`, equal to none of the separators.
     var separator: Unicode.Scalar?
 
     static let notASCII: Unicode.Scalar = "\u{FFFF}"
 
-    private static let monthInitials = Set(months.keys.map { $0.utf8.first! })
+    /// The month the word names.
+    var month: Int? { word?.monthNumber }
 
-    static let months: [String: Int] = {
-        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december"]
-        var table: [String: Int] = [:]
-        for (i, name) in names.enumerated() {
-            table[name] = i + 1
-            table[String(name.prefix(3))] = i + 1
-        }
-        table["sept"] = 9
-        return table
-    }()
-
-    init(range: Range<Int>, number: Int? = nil, digits: Int = 0, word: String? = nil, separator: Unicode.Scalar? = nil) {
+    init(range: Range<Int>, number: Int? = nil, digits: Int = 0, word: DateWord? = nil, separator: Unicode.Scalar? = nil) {
         self.range = range; self.number = number; self.digits = digits; self.word = word; self.separator = separator
-        // Month names are 3 to 9 ASCII letters starting with one of "adfjmnos": most words skip the hash.
-        if let word, (3...9).contains(word.utf8.count), let first = word.utf8.first, DateToken.monthInitials.contains(first) {
-            month = DateToken.months[word]
-        }
     }
 
     /// The text of a token range (UTF-8 offsets on scalar boundaries).
@@ -42,7 +25,7 @@ struct DateToken {
         return text[from..<utf8.index(from, offsetBy: range.count)]
     }
 
-    /// Numbers (ASCII digits, with an ordinal suffix: 15th), words (letters, lowercased) and marks; spaces skipped.
+    /// Numbers (ASCII digits, with an ordinal suffix: 15th), words (letters, as `DateWord`s) and marks; spaces skipped.
     static func scan(_ text: String) -> [DateToken] { scan(text, simple: ScalarText.isSimple(text)) }
 
     /// Simple text (one scalar per Character) is scanned by bytes; anything else by Characters.
@@ -56,6 +39,7 @@ struct DateToken {
             s.value < 0x80 ? (s.value | 0x20 >= 0x61 && s.value | 0x20 <= 0x7A) : s.properties.isAlphabetic
         }
         @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+        let vocabulary = DateWord.vocabulary
         var tokens: [DateToken] = []
         tokens.reserveCapacity(bytes.count / 4)
         let n = bytes.count
@@ -94,8 +78,7 @@ struct DateToken {
                     ascii = ascii && l == 1
                     j += l
                 }
-                let run = UnsafeBufferPointer(rebasing: bytes[i..<j])
-                let word = ascii ? String(decoding: run.map(lower), as: UTF8.self) : String(decoding: run, as: UTF8.self).lowercased()
+                let word = ascii ? vocabulary.word(UnsafeBufferPointer(rebasing: bytes[i..<j])) : .other
                 tokens.append(DateToken(range: i..<j, word: word))
                 i = j
             } else if ScalarText.isWhitespace(s) {
@@ -135,7 +118,7 @@ struct DateToken {
             } else if c.isLetter {
                 var j = i
                 while j < text.endIndex, text[j].isLetter { j = text.index(after: j) }
-                tokens.append(DateToken(range: offset(i)..<offset(j), word: text[i..<j].lowercased()))
+                tokens.append(DateToken(range: offset(i)..<offset(j), word: DateWord(lowercased: text[i..<j].lowercased())))
                 i = j
             } else if c.isWhitespace {
                 i = text.index(after: i)

@@ -21,8 +21,6 @@ enum EventDate {
         return nil
     }
 
-    private static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-
     private static func firstReference(in paragraph: String, published: DayDate?) -> Resolution? {
         let simple = ScalarText.isSimple(paragraph)
         let tokens = DateToken.scan(paragraph, simple: simple)
@@ -33,32 +31,32 @@ enum EventDate {
             guard let word = token.word else { continue }
             let previous = index > 0 ? tokens[index - 1].word : nil
             var quoted: String { "\"\(DateToken.slice(paragraph, token.range))\"" }
-            if let weekday = weekdays.firstIndex(of: word) {
+            if case .weekday(let weekday) = word {
                 // "The show opens to the public on Friday": what is still to come is not the event reported.
-                guard let published, previous != "next",
+                guard let published, previous != .next,
                       !isFuture(sentence(around: token.range, in: paragraph, simple: simple)) else { continue }
                 // The most recent such weekday on or before publication; "next Monday" looks ahead.
                 var delta = (published.weekday - weekday + 7) % 7
-                if previous == "last" && delta == 0 { delta = 7 }
+                if previous == .last && delta == 0 { delta = 7 }
                 return Resolution(date: published.adding(days: -delta), evidence: "\(quoted) before publication \(published)")
             }
-            if word == "yesterday", let published {
+            if word == .yesterday, let published {
                 return Resolution(date: published.adding(days: -1), evidence: "\(quoted), publication \(published)")
             }
-            if (word == "today" || (word == "tonight")), let published {
+            if word == .today || word == .tonight, let published {
                 return Resolution(date: published, evidence: "\(quoted), publication \(published)")
             }
-            if previous == "last", let published {
+            if previous == .last, let published {
                 switch word {
-                case "week":
+                case .week:
                     return Resolution(date: published.adding(days: -7), evidence: "\(quoted) week before \(published)")
-                case "month":
+                case .month:
                     let m = published.month == 1 ? 12 : published.month - 1
                     let y = published.month == 1 ? published.year - 1 : published.year
                     if let d = DayDate(year: y, month: m, precision: .month) {
                         return Resolution(date: d, evidence: "\"last month\" before \(published)")
                     }
-                case "year":
+                case .year:
                     if let d = DayDate(year: published.year - 1, precision: .year) {
                         return Resolution(date: d, evidence: "\"last year\" before \(published)")
                     }
@@ -73,7 +71,7 @@ enum EventDate {
                 if let published {
                     let days = published.dayNumber - match.date.dayNumber
                     if days < 0 || days > maxDaysBeforePublication { continue }
-                } else if previous != "on" {
+                } else if previous != .on {
                     continue
                 }
                 return Resolution(date: match.date, evidence: "\"\(match.text)\" in the lead")
@@ -81,10 +79,10 @@ enum EventDate {
             // "on June 8" without a year: the last June 8 up to publication, and like an explicit
             // date only when recent ("rear-ended a truck on June 8", eleven months back, is background).
             if token.month != nil, let published, index + 1 < tokens.count, let day = tokens[index + 1].number,
-               tokens[index + 1].digits <= 2, previous == "on" || previous == "since",
+               tokens[index + 1].digits <= 2, previous == .on || previous == .since,
                let date = yearless(month: token.month!, day: day, before: published),
                published.dayNumber - date.dayNumber <= maxDaysBeforePublication {
-                return Resolution(date: date, evidence: "\"\(word) \(day)\" before publication \(published)")
+                return Resolution(date: date, evidence: "\"\(DateToken.slice(paragraph, token.range).lowercased()) \(day)\" before publication \(published)")
             }
         }
         return nil
@@ -94,7 +92,7 @@ enum EventDate {
                                         " is due ", " are due ", " to be held", " upcoming", " is set to ", " are set to ", " plans to "]
 
     static func isFuture(_ sentence: Substring) -> Bool {
-        let lower = " " + sentence.lowercased() + " "
+        let lower = " " + ScalarText.withBytes(sentence) { ScalarText.lowercased($0) } + " "
         return futureMarkers.contains { ScalarText.contains($0, in: lower) }
     }
 

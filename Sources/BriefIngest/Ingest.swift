@@ -141,8 +141,8 @@ enum ArticleFormat {
             }
             // The scalar after the window must not join the last one either.
             let next = end < bytes.count ? end + ScalarText.decode(bytes, at: end).length : end
-            guard ScalarText.isSimple(String(decoding: UnsafeBufferPointer(rebasing: bytes[..<next]), as: UTF8.self)) else { return nil }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self).lowercased()
+            guard ScalarText.isSimple(UnsafeBufferPointer(rebasing: bytes[..<next])) else { return nil }
+            return ScalarText.lowercased(UnsafeBufferPointer(rebasing: bytes[..<end]))
         }
         return (simple ?? text.prefix(512).lowercased()).trimmingSpaces()
     }

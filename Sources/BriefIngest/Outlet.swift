@@ -57,8 +57,9 @@ enum Outlet {
 
     /// "Source: Iran Daily" / "Source : Mehr News".
     static func sourceLine(_ line: String) -> String? {
-        // Only a line starting with s or S lowercases to "source…": no other scalar lowercases to "s".
-        guard let first = line.utf8.first, first == 0x73 || first == 0x53 else { return nil }
+        // Only a line starting with "source" in ASCII letters of any case lowercases to "source…":
+        // no other scalar lowercases to one of these letters.
+        guard line.utf8.count > 6, zip(line.utf8, "source".utf8).allSatisfy({ ScalarText.asciiLowercased($0) == $1 }) else { return nil }
         let lower = line.lowercased()
         guard lower.hasPrefix("source:") || lower.hasPrefix("source :") || lower.hasPrefix("sources:") else { return nil }
         let value = line[line.index(after: line.firstIndex(of: ":")!)...].trimmingSpaces()
@@ -85,7 +86,7 @@ enum Outlet {
 
     /// A dateline at the start of the lead: the place, the agency it names, and the text after it.
     static func dateline(_ paragraph: String) -> (place: String, agency: String?, rest: String)? {
-        let scalars = Array(paragraph.prefix(80))
+        let scalars = asciiHead(paragraph) ?? Array(paragraph.prefix(80))
         // Place: up to three capitalised words (or ALL CAPS), optionally ", Month Day".
         var i = 0
         var words = 0
@@ -118,11 +119,21 @@ enum Outlet {
         // A colon dateline is one word or two ("Tehran:", "New Delhi:"), never a sentence.
         if mark == ":" && (words > 2 || agency != nil) { return nil }
         let rest = String(paragraph.dropFirst(k + 1)).trimmingSpaces()
-        guard rest.count > 20 else { return nil }
+        guard !rest.dropFirst(20).isEmpty else { return nil }   // more than 20 characters, without counting them all
         let normalised = place == place.uppercased() && place.count > 3
             ? place.split(separator: " ").map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ")
             : place
         return (normalised, agency, rest)
+    }
+
+    /// The first 80 characters, made from bytes when the first 81 are ASCII other than CR, each
+    /// then a character of its own; nil otherwise.
+    private static func asciiHead(_ paragraph: String) -> [Character]? {
+        ScalarText.withBytes(paragraph) { bytes -> [Character]? in
+            let window = UnsafeBufferPointer(rebasing: bytes.prefix(81))
+            guard window.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+            return window.prefix(80).map { Character(Unicode.Scalar($0)) }
+        }
     }
 
     /// The run of capitalised words (with "of", "the", "and", "&" inside) that makes up the text, or nil.
@@ -132,8 +143,9 @@ enum Outlet {
         guard !words.isEmpty, words.count <= 7 else { return nil }
         for (n, word) in words.enumerated() {
             let first = word.first!
+            if first.isUppercase || first.isNumber { continue }
             let joiner = n > 0 && ["of", "the", "and", "&", "de", "al", "for"].contains(word.lowercased())
-            if !(first.isUppercase || first.isNumber) && !joiner { return nil }
+            if !joiner { return nil }
         }
         return trimmed
     }

@@ -73,26 +73,67 @@ enum ScalarText {
         withBytes(text) { bytes in bytes.allSatisfy { $0 < 0x80 } }
     }
 
+    @inline(__always)
+    static func asciiLowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
+    /// `String(decoding: bytes, as: UTF8.self).lowercased()` for valid UTF-8. The standard library
+    /// lowercases scalar by scalar with `lowercaseMapping`; here ASCII bytes map by arithmetic and
+    /// only the other scalars ask the Unicode tables, which is most of the cost for text with a few
+    /// curly quotes or accents.
+    static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var ascii = 0
+        while ascii < bytes.count && bytes[ascii] < 0x80 { ascii += 1 }
+        if ascii == bytes.count {
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for i in 0..<bytes.count { out[i] = asciiLowercased(bytes[i]) }
+                return bytes.count
+            }
+        }
+        var result = ""
+        result.reserveCapacity(bytes.count + 8)
+        var i = 0
+        while i < bytes.count {
+            var end = i
+            while end < bytes.count && bytes[end] < 0x80 { end += 1 }
+            if end > i {
+                let run = UnsafeBufferPointer(rebasing: bytes[i..<end])
+                result += String(unsafeUninitializedCapacity: run.count) { out in
+                    for k in 0..<run.count { out[k] = asciiLowercased(run[k]) }
+                    return run.count
+                }
+                i = end
+                continue
+            }
+            let (scalar, length) = decode(bytes, at: i)
+            result += scalar.properties.lowercaseMapping
+            i += length
+        }
+        return result
+    }
+
     /// Whether every scalar of the text is a `Character` of its own that equals no other scalar,
     /// so that scalar and byte scans answer what `Character` code answers. True for ASCII (without
     /// carriage returns) and the usual non-ASCII of news text: Latin letters, Cyrillic, curly quotes,
     /// dashes, no-break space, symbols, CJK; false for combining marks and other joining scalars.
     static func isSimple(_ text: String) -> Bool {
-        withBytes(text) { bytes in
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                if b < 0x80 {
-                    if b == 0x0D { return false }
-                    i += 1
-                    continue
-                }
-                let (s, length) = decode(bytes, at: i)
-                if !isStandalone(s.value) { return false }
-                i += length
+        withBytes(text) { isSimple($0) }
+    }
+
+    /// `isSimple` of valid UTF-8 bytes.
+    static func isSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0x0D { return false }
+                i += 1
+                continue
             }
-            return true
+            let (s, length) = decode(bytes, at: i)
+            if !isStandalone(s.value) { return false }
+            i += length
         }
+        return true
     }
 
     /// Non-ASCII scalars that never join a neighbour into one grapheme (no Extend, SpacingMark,
@@ -109,32 +150,48 @@ enum ScalarText {
         }
     }
 
-    /// `text.split(separator: " ").count`: the words between spaces.
+    /// `text.split(separator: " ").count`: the words between spaces. Counted by bytes in the same
+    /// pass that finds the text simple; other text is split by Characters.
     static func wordCount(_ text: String) -> Int {
-        guard isSimple(text) else { return text.split(separator: " ").count }
-        return withBytes(text) { bytes in
+        simpleWordCount(text) ?? text.split(separator: " ").count
+    }
+
+    /// `wordCount` of simple text; nil when the text is not simple.
+    static func simpleWordCount(_ text: String) -> Int? {
+        withBytes(text) { bytes -> Int? in
             var words = 0
             var inWord = false
-            for b in bytes {
-                if b == 0x20 { inWord = false } else if !inWord { inWord = true; words += 1 }
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if b == 0x0D { return nil }
+                    if b == 0x20 { inWord = false } else if !inWord { inWord = true; words += 1 }
+                    i += 1
+                    continue
+                }
+                let (s, length) = decode(bytes, at: i)
+                guard isStandalone(s.value) else { return nil }
+                if !inWord { inWord = true; words += 1 }
+                i += length
             }
             return words
         }
     }
 
-    /// Byte offset of the first (or, `backwards`, the last) occurrence of `needle` in `bytes`.
-    static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, backwards: Bool = false) -> Int? {
-        guard !needle.isEmpty, needle.count <= bytes.count else { return nil }
+    /// Byte offset of the first occurrence of `needle` in `bytes`: `memchr` finds each candidate
+    /// first byte, a loop checks the rest (needles are short, and often start with a space).
+    static func find(_ needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !needle.isEmpty, needle.count <= bytes.count, let base = bytes.baseAddress, let n = needle.baseAddress else { return nil }
         let last = bytes.count - needle.count
-        let first = needle[0]
-        var i = backwards ? last : 0
-        while backwards ? i >= 0 : i <= last {
-            if bytes[i] == first {
-                var k = 1
-                while k < needle.count && bytes[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += backwards ? -1 : 1
+        var i = 0
+        while i <= last {
+            guard let hit = memchr(base + i, Int32(n[0]), last - i + 1) else { return nil }
+            i = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+            var k = 1
+            while k < needle.count && base[i + k] == n[k] { k += 1 }
+            if k == needle.count { return i }
+            i += 1
         }
         return nil
     }
@@ -142,7 +199,7 @@ enum ScalarText {
     /// Whether the text holds `needle` byte for byte. An ASCII needle without a canonical twin
     /// (no K, `;` or backquote) that is missing byte for byte is missing for Foundation's search too.
     static func mayContain(_ needle: String, in text: String) -> Bool {
-        withBytes(text) { find(Array(needle.utf8), in: $0) != nil }
+        withBytes(needle) { n in withBytes(text) { find(n, in: $0) != nil } }
     }
 
     /// `text.contains(needle)` (Foundation's) for such a needle: by bytes when the text is simple.
@@ -151,15 +208,44 @@ enum ScalarText {
         return isSimple(text) || text.range(of: needle) != nil
     }
 
+    /// `text.range(of: needle)` (Foundation's), by bytes where `firstOffset` searches by bytes.
+    static func firstRange(of needle: String, in text: String, simple: Bool) -> Range<String.Index>? {
+        guard simple, let f = needle.utf8.first, let l = needle.utf8.last, f < 0x80, l < 0x80 else { return text.range(of: needle) }
+        guard let offset = withBytes(needle, { n in withBytes(text) { find(n, in: $0) } }) else { return nil }
+        let utf8 = text.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: offset)
+        return from..<utf8.index(from, offsetBy: needle.utf8.count)
+    }
+
     /// UTF-8 offset of the first occurrence of `needle` in `text`, as `text.range(of: needle)` finds it.
     /// Byte search for simple text and a needle starting and ending with ASCII letters, digits or
     /// punctuation (a date's text); Foundation's search otherwise.
     static func firstOffset(of needle: String, in text: String, simple: Bool) -> Int? {
         if simple, let f = needle.utf8.first, let l = needle.utf8.last, f < 0x80, l < 0x80 {
-            return withBytes(text) { find(Array(needle.utf8), in: $0) }
+            return withBytes(needle) { n in withBytes(text) { find(n, in: $0) } }
         }
         guard let r = text.range(of: needle) else { return nil }
         return text.utf8.distance(from: text.startIndex, to: r.lowerBound)
+    }
+}
+
+/// Text compared and hashed by its UTF-8 bytes. For simple text (`ScalarText.isSimple`) that is
+/// what `String` equality decides, without normalising non-ASCII text for every hash.
+struct SimpleText: Hashable {
+    var text: String
+
+    static func == (a: SimpleText, b: SimpleText) -> Bool {
+        ScalarText.withBytes(a.text) { x in
+            ScalarText.withBytes(b.text) { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+        }
+    }
+
+    /// The length and the first 64 bytes: lines of a page rarely share both unless they are equal.
+    func hash(into hasher: inout Hasher) {
+        ScalarText.withBytes(text) { bytes in
+            hasher.combine(bytes.count)
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.prefix(64))))
+        }
     }
 }
 

@@ -18,7 +18,9 @@ enum TextReader {
     static func article(_ input: [Line], file: String, format: Article.Format, known: KnownFields = KnownFields()) -> Article {
         // The first body paragraph, found once: it ends the header and starts the tail search.
         let firstBody = input.firstIndex(where: isBodyParagraph)
-        let lines = cutTail(input, firstBody: firstBody)
+        // Each line's boilerplate key, made once for the tail search and the noise test.
+        let keys = input.map { Boilerplate.LineKey($0.text) }
+        let lines = cutTail(input, keys: keys, firstBody: firstBody)
         var article = Article(file: file, format: format, paragraphs: [])
         var evidence: [String: String] = [:]
         var outletStrength = 0   // 3 lead prefix / reports / agency, 2 source line, 1 weak
@@ -36,10 +38,10 @@ enum TextReader {
                 continue
             }
             if let name = Outlet.sourceLine(text) { sourceLine = name; evidence["source"] = "line \(line.number): \"\(text)\""; continue }
-            if Boilerplate.isNoise(text) { continue }
+            if Boilerplate.isNoise(text, key: keys[i]) { continue }
             if i < bodyStart {
                 let words = ScalarText.wordCount(text)
-                if let match = leadingDate(text), words <= 16 {
+                if let (match, _) = leadingDate(text), words <= 16 {
                     dates.append((match, line)); continue
                 }
                 if text.hasSuffix(":") || words < 2 { continue } // kicker or label
@@ -50,7 +52,7 @@ enum TextReader {
         }
 
         // A date glued to the lead: "date 2023-12-08 Tehran: ...".
-        if let first = keep.first, let match = leadingDate(first.text), let r = first.text.range(of: match.text) {
+        if let first = keep.first, let (match, r) = leadingDate(first.text) {
             dates.append((match, first))
             keep[0].text = String(first.text[r.upperBound...]).trimmingSpaces()
         }
@@ -143,17 +145,19 @@ enum TextReader {
     }
 
     /// Everything from the first tail marker after the story began is page furniture.
-    static func cutTail(_ lines: [Line], firstBody: Int?) -> [Line] {
+    static func cutTail(_ lines: [Line], keys: [Boilerplate.LineKey?], firstBody: Int?) -> [Line] {
         guard let firstBody else { return lines }
-        if let tail = lines[(firstBody + 1)...].firstIndex(where: { Boilerplate.isTailMarker($0.text) }) {
+        if let tail = lines.indices[(firstBody + 1)...].first(where: { Boilerplate.isTailMarker(lines[$0].text, key: keys[$0]) }) {
             return Array(lines[..<tail])
         }
         return lines
     }
 
     /// Body text: a long line, or a sentence of some length.
-    static func isBodyParagraph(_ line: Line) -> Bool {
-        let words = ScalarText.wordCount(line.text)
+    static func isBodyParagraph(_ line: Line) -> Bool { isBodyParagraph(line, words: ScalarText.wordCount(line.text)) }
+
+    /// The same, given the line's `ScalarText.wordCount`.
+    static func isBodyParagraph(_ line: Line, words: Int) -> Bool {
         if words >= 16 { return true }
         guard words >= 8 else { return false }
         // A sentence ends in . ! ? (possibly inside closing quotes); a headline may end in a quote.
@@ -163,29 +167,51 @@ enum TextReader {
     }
 
     static func isURL(_ text: String) -> Bool {
-        (text.hasPrefix("http://") || text.hasPrefix("https://")) && !text.contains(" ")
+        (text.hasPrefix("http://") || text.hasPrefix("https://")) && !ScalarText.contains(" ", in: text)
     }
 
     /// A date at the very start of a line, after at most two words ("Tuesday", "date", "Published on").
-    static func leadingDate(_ text: String) -> DatePhrase.Match? {
-        guard let match = DatePhrase.first(in: String(text.prefix(60))), let r = text.range(of: match.text) else { return nil }
-        return text[..<r.lowerBound].split(separator: " ").count <= 2 ? match : nil
+    /// Also returns where the date's text first stands in the line.
+    static func leadingDate(_ text: String) -> (DatePhrase.Match, Range<String.Index>)? {
+        // A line of at most 60 bytes has at most 60 characters: no need to walk them.
+        let head = text.utf8.count <= 60 ? text : String(text.prefix(60))
+        guard let match = DatePhrase.first(in: head),
+              let r = ScalarText.firstRange(of: match.text, in: text, simple: ScalarText.isSimple(text)) else { return nil }
+        return text[..<r.lowerBound].split(separator: " ").count <= 2 ? (match, r) : nil
     }
 
     /// Drops the title repeated in the body, standfirsts that come again later, and captions printed twice.
     static func dropRepeats(_ lines: [Line], title: String?) -> [Line] {
-        // One table, so each line is hashed twice rather than four times.
-        var seen: [String: (last: Int, count: Int)] = [:]
-        func note(_ entry: inout (last: Int, count: Int), _ i: Int) { entry.last = i; entry.count += 1 }
-        for (i, l) in lines.enumerated() { note(&seen[l.text, default: (i, 0)], i) }
-        return lines.enumerated().compactMap { i, l in
-            if l.text == title { return nil }
-            let body = isBodyParagraph(l)
-            let entry = seen[l.text]!
-            if entry.last != i && body { return nil }
+        // One pass over each line finds it simple and counts its words (nil when not simple).
+        let simpleWords = lines.map { ScalarText.simpleWordCount($0.text) }
+        let body = lines.indices.map { i in
+            isBodyParagraph(lines[i], words: simpleWords[i] ?? lines[i].text.split(separator: " ").count)
+        }
+        // Simple lines are equal Strings exactly when their bytes are equal, so they are compared by
+        // their bytes, without the Unicode normalisation that hashing a non-ASCII String does.
+        if simpleWords.allSatisfy({ $0 != nil }) { return dropRepeats(lines, body: body, title: title, key: SimpleText.init) }
+        return dropRepeats(lines, body: body, title: title, key: { $0 })
+    }
+
+    private static func dropRepeats<Key: Hashable>(_ lines: [Line], body: [Bool], title: String?, key: (String) -> Key) -> [Line] {
+        // Each line hashed once, for the first line with its text; then how often and where last each text stands.
+        var firstOf: [Key: Int] = [:]
+        var first: [Int] = []
+        var count = [Int](repeating: 0, count: lines.count)
+        var last = [Int](repeating: 0, count: lines.count)
+        func id(_ entry: inout Int) -> Int { entry }
+        for (i, l) in lines.enumerated() {
+            let f = id(&firstOf[key(l.text), default: i])
+            first.append(f)
+            count[f] += 1
+            last[f] = i
+        }
+        return lines.indices.compactMap { i in
+            if lines[i].text == title { return nil }
+            if last[first[i]] != i && body[i] { return nil }
             // A short line printed twice inside the story is a photo caption, not text.
-            if !body && entry.count > 1 { return nil }
-            return l
+            if !body[i] && count[first[i]] > 1 { return nil }
+            return lines[i]
         }
     }
 

@@ -86,6 +86,33 @@ final class HTMLExtractionTests: XCTestCase {
         XCTAssertEqual(MetadataResolver.cleanTitle("Left-wing party wins", outlet: nil), "Left-wing party wins")
     }
 
+    func testTitleSeparatorsFoundWhereFoundationFindsThem() {
+        // Foundation's search matches canonical equivalents: the Greek ano teleia is a middle dot.
+        XCTAssertEqual(MetadataResolver.cleanTitle("Markets rally on rate hopes \u{0387} CNN", outlet: nil), "Markets rally on rate hopes")
+        XCTAssertEqual(MetadataResolver.cleanTitle("Markets rally on rate hopes · CNN", outlet: nil), "Markets rally on rate hopes")
+        XCTAssertEqual(MetadataResolver.cleanTitle("Markets rally on rate hopes — Café", outlet: nil), "Markets rally on rate hopes")
+        XCTAssertEqual(MetadataResolver.cleanTitle("CNN :: Markets rally on rate hopes", outlet: "CNN"), "Markets rally on rate hopes")
+        XCTAssertEqual(MetadataResolver.cleanTitle("Markets rally on rate hopes |\u{301} CNN", outlet: nil), "Markets rally on rate hopes |\u{301} CNN")
+        XCTAssertEqual(MetadataResolver.cleanTitle("“Markets” rally on rate hopes » Le Monde", outlet: nil), "“Markets” rally on rate hopes")
+    }
+
+    func testCollapsedWhitespaceMatchesScalarWalk() {
+        func old(_ s: String) -> String {
+            var out = ""
+            var pending = false
+            for ch in s.unicodeScalars {
+                if ch.properties.isWhitespace || ch == "\u{200B}" { pending = true; continue }
+                if pending && !out.isEmpty { out.unicodeScalars.append(" ") }
+                pending = false
+                out.unicodeScalars.append(ch)
+            }
+            return out
+        }
+        for s in ["", " ", "  a \t\n b  ", "\u{00A0}x\u{2003}\u{200B}y\u{3000}", "e\u{301} \u{301}", "\r\n x \u{85}", "東京 🇮🇷  👩‍👩‍👧", "\u{1C}a\u{1F}"] {
+            XCTAssertEqual(s.collapsedWhitespace, old(s), s.debugDescription)
+        }
+    }
+
     func testHostileInputNeverCrashes() {
         XCTAssertEqual(HTMLArticleExtractor.extract([]), ExtractedPage())
         _ = HTMLArticleExtractor.extract([0, 0, 0, 0xFF, 0xFE, 0x00, 0x3C])

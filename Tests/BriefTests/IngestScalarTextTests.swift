@@ -104,7 +104,7 @@ final class IngestScalarTextTests: XCTestCase {
         tokens.map { t in
             let at = "@\(t.range.lowerBound)..<\(t.range.upperBound)"
             if let n = t.number { return "n\(n)/\(t.digits)" + at }
-            if let w = t.word { return "w\(w)" + at }
+            if t.word != nil { return "w\(DateToken.slice(text, t.range).lowercased())" + at }
             return "s\(DateToken.slice(text, t.range))" + at
         }
     }
@@ -150,6 +150,79 @@ final class IngestScalarTextTests: XCTestCase {
             XCTAssertEqual(Self.describe(DateToken.scan(s), in: s), Self.oldTokens(s), s.debugDescription)
             XCTAssertEqual(DatePhrase.first(in: s)?.text, DatePhrase.first(in: s + " ")?.text, s.debugDescription)
         }
+    }
+
+    func testDateWordsAreTheLowercasedWords() {
+        let names = Array(DateWord.names.keys)
+        let words = Self.samples + names + names.map { $0.uppercased() } + names.map { $0.capitalized + "s" }
+            + ["Sept.", "MAYDAY", "tue", "T10:00", "ON", "wednesdays", "\u{212A}", "wee\u{212A}", "İ"]
+        for s in words {
+            for token in DateToken.scan(s) where token.word != nil {
+                let lowercased = DateToken.slice(s, token.range).lowercased()
+                XCTAssertEqual(token.word, DateWord.names[lowercased] ?? .other, "\(s.debugDescription): \(lowercased)")
+                XCTAssertEqual(token.month, DateWord.names[lowercased]?.monthNumber, s.debugDescription)
+            }
+        }
+        XCTAssertEqual(DateToken.scan("Last WEEK on 8 Sept").map(\.word), [.last, .week, .on, nil, .monthName(9)])
+        XCTAssertEqual(DateToken.scan("WEE\u{212A}").map(\.word), [.week])   // not simple: the Character scan
+        XCTAssertEqual(DateWord.names.count, 24 + 7 + 11)   // "may" is its own abbreviation; "sept" too
+    }
+
+    func testLowercasedMatchesStandardLibrary() {
+        for s in Self.samples + ["İSTANBUL Σ ΣΑΣ Ǆ ǅ ß ẞ \u{212A} Å ﬁ", "ＡＢＣ", "ΌΣΟΣ"] {
+            XCTAssertEqual(ScalarText.withBytes(s) { ScalarText.lowercased($0) }, s.lowercased(), s.debugDescription)
+        }
+    }
+
+    func testRepeatedLinesDropLikeStringKeyedTable() {
+        func old(_ lines: [Line], title: String?) -> [Line] {
+            var seen: [String: (last: Int, count: Int)] = [:]
+            for (i, l) in lines.enumerated() { seen[l.text, default: (i, 0)].last = i; seen[l.text]!.count += 1 }
+            return lines.enumerated().compactMap { i, l in
+                if l.text == title { return nil }
+                let body = TextReader.isBodyParagraph(l)
+                if seen[l.text]!.last != i && body { return nil }
+                if !body && seen[l.text]!.count > 1 { return nil }
+                return l
+            }
+        }
+        let long = "The committee said on Monday that it would publish the full report next week, officials said."
+        let texts = [long, "Photo: Reuters", long, "Café “quoted”", "Photo: Reuters", "Cafe\u{301} “quoted”",
+                     "Café “quoted”", "Title", String(repeating: "x", count: 70) + " a", String(repeating: "x", count: 70) + " b"]
+        for variant in [texts, texts.filter { !$0.contains("\u{301}") }, Self.samples + Self.samples] {
+            let lines = variant.enumerated().map { Line(text: $1, number: $0 + 1) }
+            for title in [nil, "Title", long] {
+                XCTAssertEqual(TextReader.dropRepeats(lines, title: title), old(lines, title: title))
+            }
+        }
+    }
+
+    func testOutletReadingMatchesCharacterCode() {
+        func oldDatelineRest(_ paragraph: String) -> Bool { Outlet.dateline(paragraph).map { $0.rest.count > 20 } ?? true }
+        for s in Self.samples + ["CLEVELAND, Feb 26 (Reuters) - Something happened in the city on Tuesday",
+                                 "Tehran: Iran says it will talk", "Tehran: Iran says it will talk to everyone soon",
+                                 "MOSCOW(IP)- " + String(repeating: "é", count: 30), "Paris:" + String(repeating: "x\u{301}", count: 21)] {
+            XCTAssertTrue(oldDatelineRest(s), s.debugDescription)
+        }
+        XCTAssertEqual(Outlet.dateline("Tehran: Iran says it will talk to everyone soon")?.place, "Tehran")
+        XCTAssertNil(Outlet.dateline("Tehran: Iran will talk soon"))   // 19 characters after the colon
+        XCTAssertNil(Outlet.dateline("Paris: " + String(repeating: "e\u{301}", count: 20)))   // 20 characters after the colon
+        XCTAssertEqual(Outlet.dateline("Paris: " + String(repeating: "e\u{301}", count: 21))?.place, "Paris")
+        for line in ["Source: Iran Daily", "SOURCE : Mehr News", "Sources: Tehran Times", "Sourced: x", "Source", "source:",
+                     "Source:\u{301} Iran Daily", "S\u{301}ource: Iran Daily", "Source: iran daily"] {
+            let lower = line.lowercased()
+            let old = (lower.hasPrefix("source:") || lower.hasPrefix("source :") || lower.hasPrefix("sources:"))
+                ? Outlet.capitalisedName(String(line[line.index(after: line.firstIndex(of: ":")!)...]).trimmingSpaces()) : nil
+            XCTAssertEqual(Outlet.sourceLine(line), old, line.debugDescription)
+        }
+    }
+
+    func testLeadingDateFindsTheDateWhereFoundationDoes() {
+        for s in Self.samples + ["Published on December 8, 2023 by staff", "date 2023-12-08 Tehran: talks", "Tuesday 19 March 2024 - 22:33"] {
+            guard let (match, range) = TextReader.leadingDate(s) else { continue }
+            XCTAssertEqual(range, s.range(of: match.text), s.debugDescription)
+        }
+        XCTAssertEqual(TextReader.leadingDate("Published on December 8, 2023 by staff")?.0.text, "December 8, 2023")
     }
 
     func testBoilerplateMatchesLowercasedKeys() {
