@@ -10,15 +10,26 @@ public struct RawArticle: Sendable {
 
     /// The file name's extension, lowercased, without the dot.
     public var pathExtension: String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name = fileName
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
         return name[name.index(after: dot)...].lowercased()
     }
 
     /// File name without folders and extension.
     public var stem: String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        let name = fileName
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return String(name) }
         return String(name[..<dot])
+    }
+
+    /// The last non-empty component of the path (the whole path when it has none), found from
+    /// the end: splitting the whole path was a few percent of ingest, asked for every article.
+    private var fileName: Substring {
+        var end = path.endIndex
+        while end > path.startIndex, path[path.index(before: end)] == "/" { end = path.index(before: end) }
+        let head = path[..<end]
+        guard !head.isEmpty else { return path[...] }
+        guard let slash = head.lastIndex(of: "/") else { return head }
+        return head[head.index(after: slash)...]
     }
 }

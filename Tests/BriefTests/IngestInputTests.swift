@@ -19,6 +19,23 @@ final class IngestInputTests: XCTestCase {
 
     /// A seed saved with Windows (CR LF) or old Mac (CR) line ends reads exactly as the original,
     /// and front matter written with CR LF closes.
+    /// The file name is found from the end of the path; these are the answers splitting the
+    /// whole path on "/" gave, for the seeds' names and for odd ones.
+    func testFileNameExtensionAndStem() {
+        let cases: [(path: String, ext: String, stem: String)] = [
+            ("articles/000_9edaa20b011edeb8.txt", "txt", "000_9edaa20b011edeb8"),
+            ("articles/feeds/Reuters.JSON", "json", "Reuters"), ("articles/saved.page.HTM", "htm", "saved.page"),
+            ("articles/.hidden", "", ".hidden"), ("articles/notes.d/plain", "", "plain"),
+            ("articles/dir/", "", "dir"), ("noext", "", "noext"), ("a//b.md//", "md", "b"),
+            ("///", "", "///"), ("", "", ""), ("articles/ünïcode.Txt", "txt", "ünïcode"),
+        ]
+        for c in cases {
+            let raw = RawArticle(path: c.path, bytes: [])
+            XCTAssertEqual(raw.pathExtension, c.ext, c.path)
+            XCTAssertEqual(raw.stem, c.stem, c.path)
+        }
+    }
+
     func testLineEndsOfAnySystemReadTheSame() throws {
         for prefix in ["000", "002", "004"] {
             let url = TestPaths.seed(prefix)
