@@ -25,15 +25,22 @@ struct MinHash: Sendable {
         return out
     }
 
-    /// One strong mix per shingle, then a cheap multiply-add per permutation.
+    /// One strong mix per shingle, then a cheap multiply-add per permutation (on buffers:
+    /// 64 permutations for every shingle of every article).
     func signature(_ shingles: [UInt64]) -> [UInt64] {
         var sig = [UInt64](repeating: .max, count: count)
-        for s in shingles {
-            var x = s
-            let mixed = MinHash.splitMix(&x)
-            for i in 0..<count {
-                let h = mixed &* multipliers[i] &+ offsets[i]
-                if h < sig[i] { sig[i] = h }
+        sig.withUnsafeMutableBufferPointer { sig in
+            multipliers.withUnsafeBufferPointer { multipliers in
+                offsets.withUnsafeBufferPointer { offsets in
+                    for s in shingles {
+                        var x = s
+                        let mixed = MinHash.splitMix(&x)
+                        for i in 0..<sig.count {
+                            let h = mixed &* multipliers[i] &+ offsets[i]
+                            if h < sig[i] { sig[i] = h }
+                        }
+                    }
+                }
             }
         }
         return sig
