@@ -90,7 +90,6 @@ struct FoldedWord {
 private struct WordScan {
     let stops: WordHashes
     let calendar: WordHashes
-    var word = FoldedWord()
     var inWord = false
     var numeric = true
     var capital = false
@@ -104,6 +103,9 @@ private struct WordScan {
     }
 
     mutating func run(_ b: UnsafeBufferPointer<UInt8>, into out: inout [Word]) {
+        // A local, not a field: it changes with every byte, and kept in `self` it went through
+        // memory each time.
+        var word = FoldedWord()
         var i = 0
         while i < b.count {
             let c = b[i]
@@ -134,12 +136,12 @@ private struct WordScan {
                 // "6,000" and "2.5" stay one number.
             } else {
                 pendingApostrophe = false
-                flush(into: &out)
+                flush(&word, into: &out)
                 if v == 46 || v == 33 || v == 63 || v == 10 || v == 58 { startsSentence = true }
             }
             i += width
         }
-        flush(into: &out)
+        flush(&word, into: &out)
     }
 
     private mutating func begin(digit: Bool) {
@@ -150,7 +152,7 @@ private struct WordScan {
         startsSentence = false
     }
 
-    private mutating func flush(into out: inout [Word]) {
+    private mutating func flush(_ word: inout FoldedWord, into out: inout [Word]) {
         guard inWord else { return }
         inWord = false
         defer { word = FoldedWord() }
