@@ -24,8 +24,7 @@ enum WordScanner {
         var text = text
         text.withUTF8 { bytes in
             out.reserveCapacity(out.count + bytes.count / 5)
-            var scan = WordScan(stops: Lexicon.stopHashes, calendar: Lexicon.calendarHashes)
-            scan.run(bytes, into: &out)
+            WordScan(stops: Lexicon.stopHashes, calendar: Lexicon.calendarHashes).run(bytes, into: &out)
         }
     }
 
@@ -59,14 +58,14 @@ struct FoldedWord {
     private var hash = FoldedWord.basis
     /// Hashes before the last byte, the last two, the last three.
     private var before1 = FoldedWord.basis, before2 = FoldedWord.basis, before3 = FoldedWord.basis
-    /// The last byte, the one before, the one before that.
-    private var last1: UInt8 = 0, last2: UInt8 = 0, last3: UInt8 = 0
+    /// The last three bytes, the last in the low byte.
+    private var last: UInt32 = 0
 
     var isEmpty: Bool { count == 0 }
 
     mutating func append(_ b: UInt8) {
         (before3, before2, before1) = (before2, before1, hash)
-        (last3, last2, last1) = (last2, last1, b)
+        last = last << 8 | UInt32(b)
         hash = FoldedWord.step(hash, b)
         count += 1
     }
@@ -77,7 +76,8 @@ struct FoldedWord {
     /// Plural folding only: "sanctions" and "sanction" should meet, anything heavier
     /// starts joining different words. "-ies" -> "-y"; "-ss", "-us", "-is" stay; "-s" goes.
     func stemmed() -> (hash: UInt64, length: Int) {
-        guard count > 4, last1 == 115 else { return (hash, count) }
+        guard count > 4, last & 0xFF == 115 else { return (hash, count) }
+        let (last2, last3) = (last >> 8 & 0xFF, last >> 16 & 0xFF)
         if last2 == 101 && last3 == 105 { return (FoldedWord.step(before3, 121), count - 2) }
         if last2 == 115 || last2 == 117 || last2 == 105 { return (hash, count) }
         return (before1, count - 1)
@@ -86,81 +86,96 @@ struct FoldedWord {
     private static func step(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* 0x100000001b3 }
 }
 
-/// The state of one pass of `WordScanner` over a text.
+/// One pass of `WordScanner` over a text: between words, bytes are only checked for ending a
+/// sentence; a word is read to its end by an inner loop that keeps its state in locals.
 private struct WordScan {
     let stops: WordHashes
     let calendar: WordHashes
-    var inWord = false
-    var numeric = true
-    var capital = false
-    var startsSentence = true
-    var wordStartsSentence = true
-    var pendingApostrophe = false
 
     init(stops: WordHashes, calendar: WordHashes) {
         self.stops = stops
         self.calendar = calendar
     }
 
-    mutating func run(_ b: UnsafeBufferPointer<UInt8>, into out: inout [Word]) {
-        // A local, not a field: it changes with every byte, and kept in `self` it went through
-        // memory each time.
-        var word = FoldedWord()
+    func run(_ b: UnsafeBufferPointer<UInt8>, into out: inout [Word]) {
+        var startsSentence = true
         var i = 0
         while i < b.count {
             let c = b[i]
-            // The scalar at `i` and its UTF-8 length.
             var v = UInt32(c), width = 1
             if c >= 0x80 { (v, width) = WordScan.decode(b, at: i) }
-            if (v >= 97 && v <= 122) || (v >= 65 && v <= 90) {
-                if !inWord { begin(digit: false); capital = v <= 90 }
-                if pendingApostrophe {
-                    pendingApostrophe = false
-                    // "Iran's" -> "iran": a possessive s is not part of the name.
-                    if (v == 115 || v == 83) && !WordScan.isLetter(b, at: i + 1) { i += 1; continue }
-                }
-                numeric = false
-                word.append(UInt8(v | 0x20))
-            } else if v >= 48 && v <= 57 {
-                if !inWord { begin(digit: true) }
-                pendingApostrophe = false
-                word.append(UInt8(v))
+            let capital: Bool
+            if (v >= 97 && v <= 122) || (v >= 65 && v <= 90) || (v >= 48 && v <= 57) {
+                capital = v >= 65 && v <= 90
             } else if v > 127, let s = Unicode.Scalar(v), s.properties.isAlphabetic {
-                if !inWord { begin(digit: false); capital = s.properties.isUppercase }
-                pendingApostrophe = false
-                numeric = false
-                for byte in String(s).lowercased().utf8 { word.append(byte) }
-            } else if inWord && (v == 39 || v == 0x2019) && !numeric {
-                pendingApostrophe = true
-            } else if inWord && numeric && (v == 44 || v == 46) && i + 1 < b.count && b[i + 1] >= 48 && b[i + 1] <= 57 {
-                // "6,000" and "2.5" stay one number.
+                capital = s.properties.isUppercase
             } else {
-                pendingApostrophe = false
-                flush(&word, into: &out)
                 if v == 46 || v == 33 || v == 63 || v == 10 || v == 58 { startsSentence = true }
+                i += width
+                continue
             }
-            i += width
+            let wordStartsSentence = startsSentence
+            startsSentence = false
+            i = word(b, from: i, capital: capital, startsSentence: wordStartsSentence, into: &out)
+            // The scalar that ended the word, if any, ends a sentence like any between words.
+            if i < b.count {
+                let e = b[i]
+                if e == 46 || e == 33 || e == 63 || e == 10 || e == 58 { startsSentence = true }
+                i += e < 0x80 ? 1 : WordScan.decode(b, at: i).1
+            }
         }
-        flush(&word, into: &out)
     }
 
-    private mutating func begin(digit: Bool) {
-        inWord = true
-        numeric = digit
-        capital = false
-        wordStartsSentence = startsSentence
-        startsSentence = false
-    }
-
-    private mutating func flush(_ word: inout FoldedWord, into out: inout [Word]) {
-        guard inWord else { return }
-        inWord = false
-        defer { word = FoldedWord() }
-        if word.isEmpty { return }
+    /// Reads the word starting at `i` (a letter or digit), appends it, and returns the
+    /// position of the scalar that ended it (or the end of the text).
+    private func word(_ b: UnsafeBufferPointer<UInt8>, from start: Int, capital: Bool, startsSentence: Bool,
+                      into out: inout [Word]) -> Int {
+        var word = FoldedWord()
+        var numeric = b[start] >= 48 && b[start] <= 57
+        var pendingApostrophe = false
+        var i = start
+        scan: while i < b.count {
+            let c = b[i]
+            if c < 0x80 {
+                if (c >= 97 && c <= 122) || (c >= 65 && c <= 90) {
+                    if pendingApostrophe {
+                        pendingApostrophe = false
+                        // "Iran's" -> "iran": a possessive s is not part of the name.
+                        if (c == 115 || c == 83) && !WordScan.isLetter(b, at: i + 1) { i += 1; continue }
+                    }
+                    numeric = false
+                    word.append(c | 0x20)
+                } else if c >= 48 && c <= 57 {
+                    pendingApostrophe = false
+                    word.append(c)
+                } else if c == 39 && !numeric {
+                    pendingApostrophe = true
+                } else if numeric && (c == 44 || c == 46) && i + 1 < b.count && b[i + 1] >= 48 && b[i + 1] <= 57 {
+                    // "6,000" and "2.5" stay one number.
+                } else {
+                    break scan
+                }
+                i += 1
+            } else {
+                let (v, width) = WordScan.decode(b, at: i)
+                if let s = Unicode.Scalar(v), s.properties.isAlphabetic {
+                    pendingApostrophe = false
+                    numeric = false
+                    for byte in String(s).lowercased().utf8 { word.append(byte) }
+                } else if v == 0x2019 && !numeric {
+                    pendingApostrophe = true
+                } else {
+                    break scan
+                }
+                i += width
+            }
+        }
+        if word.isEmpty { return i }
         let (h, length) = numeric ? word.plain() : word.stemmed()
         let isStop = !numeric && (length < 3 || stops.contains(h))
-        let name = capital && !wordStartsSentence && !numeric && !calendar.contains(h)
+        let name = capital && !startsSentence && !numeric && !calendar.contains(h)
         out.append(Word(hash: h, isName: name, isNumber: numeric, isStop: isStop, length: length))
+        return i
     }
 
     /// The scalar whose UTF-8 starts at `i` (a String's bytes are valid UTF-8) and its length.
