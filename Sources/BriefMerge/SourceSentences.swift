@@ -13,8 +13,15 @@ struct SourceSentences {
     var paragraphs: [[Sentence]]
 
     init(_ article: Article) {
-        paragraphs = article.paragraphs.map { p in
-            SentenceSplitter.sentences(p).map { Sentence(text: $0, words: WordScanner.contentSet($0)) }
+        var scratch: [Word] = []
+        paragraphs = []
+        paragraphs.reserveCapacity(article.paragraphs.count)
+        for p in article.paragraphs {
+            var sentences: [Sentence] = []
+            for s in SentenceSplitter.sentences(p) {
+                sentences.append(Sentence(text: s, words: WordScanner.contentSet(s, scratch: &scratch)))
+            }
+            paragraphs.append(sentences)
         }
     }
 

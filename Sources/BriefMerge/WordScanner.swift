@@ -29,15 +29,27 @@ enum WordScanner {
     }
 
     /// Content-word hashes of a text, ascending and without repeats, for overlap tests
-    /// between sentences: sorted arrays compare by one merge, without hashing.
-    static func contentSet(_ text: String) -> [UInt64] {
+    /// between sentences: sorted arrays compare by one merge, without hashing. `scratch` is
+    /// reused across the sentences of a text, so each sentence allocates its result only.
+    static func contentSet(_ text: String, scratch: inout [Word]) -> [UInt64] {
+        scratch.removeAll(keepingCapacity: true)
+        words(text, into: &scratch)
         var hashes: [UInt64] = []
-        for w in words(text) where !w.isStop { hashes.append(w.hash) }
+        hashes.reserveCapacity(scratch.count)
+        for w in scratch where !w.isStop { hashes.append(w.hash) }
         hashes.sort()
-        var out: [UInt64] = []
-        out.reserveCapacity(hashes.count)
-        for h in hashes where out.last != h { out.append(h) }
-        return out
+        var kept = 0
+        for k in hashes.indices where kept == 0 || hashes[k] != hashes[kept - 1] {
+            hashes[kept] = hashes[k]
+            kept += 1
+        }
+        hashes.removeLast(hashes.count - kept)
+        return hashes
+    }
+
+    static func contentSet(_ text: String) -> [UInt64] {
+        var scratch: [Word] = []
+        return contentSet(text, scratch: &scratch)
     }
 
     /// The hash a word of the text gets (lowercased, plural folded): for word lists.
