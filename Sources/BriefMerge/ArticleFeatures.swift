@@ -40,8 +40,9 @@ public struct ArticleFeatures: Sendable, Equatable {
         if let title = article.title, !article.titleFromLead { tally.add(title, weight: 2, shingle: false) }
         // Later paragraphs drift into background that other events of the same kind share.
         for (k, p) in article.paragraphs.enumerated() { tally.add(p, weight: 1 / (1 + 0.1 * Float(k)), shingle: true) }
-        let order = tally.hashes.indices.sorted { tally.hashes[$0] < tally.hashes[$1] }
-        terms = order.map { tally.hashes[$0] }
+        // The terms sorted as plain integers, then each found again by its id in the table.
+        terms = tally.hashes.sorted()
+        let order = terms.map { Int(tally.ids.id($0).id) }
         frequencies = order.map { k in
             let count = tally.counts[k]
             return count >= 1 ? 1 + log(count) : count
