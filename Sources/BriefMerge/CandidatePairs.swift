@@ -164,9 +164,12 @@ struct CandidatePairs {
             }
         }
         for i in stride(from: k / 2 - 1, through: 0, by: -1) { siftDown(i) }
-        for p in k..<values.count {
-            let r = rank(p)
-            if r < heap[0] { heap[0] = r; siftDown(0) }
+        // Later positions lose ties, so only a larger value gets in: one float comparison for most.
+        var weakest = values[Int(heap[0] & 0xffff_ffff)]
+        for p in k..<values.count where values[p] > weakest {
+            heap[0] = rank(p)
+            siftDown(0)
+            weakest = values[Int(heap[0] & 0xffff_ffff)]
         }
         heap.sort()
         return heap.map { Int($0 & 0xffff_ffff) }
