@@ -36,43 +36,56 @@ public struct ArticleFeatures: Sendable, Equatable {
     }
 
     public init(_ article: Article) {
-        var counts: [UInt64: Float] = [:]
-        var names = Set<UInt64>()
-        var numbers = Set<UInt64>()
-        var all: [UInt64] = []
-        var total = 0
-        func add(_ text: String, weight: Float, shingle: Bool) {
-            let words = WordScanner.words(text)
-            for w in words {
-                if shingle { all.append(w.hash) }
-                if w.isStop { continue }
-                // Years and one-digit numbers are shared by unrelated events; keep only longer specific ones.
-                if w.isNumber {
-                    if w.length < 2 { continue }
-                    numbers.insert(w.hash)
-                }
-                counts[w.hash, default: 0] += weight
-                if w.isName { names.insert(w.hash) }
-            }
-            if shingle { total += words.count }
-        }
-        if let title = article.title, !article.titleFromLead { add(title, weight: 2, shingle: false) }
+        var tally = TermTally()
+        if let title = article.title, !article.titleFromLead { tally.add(title, weight: 2, shingle: false) }
         // Later paragraphs drift into background that other events of the same kind share.
-        for (k, p) in article.paragraphs.enumerated() { add(p, weight: 1 / (1 + 0.1 * Float(k)), shingle: true) }
-        terms = counts.keys.sorted()
-        frequencies = terms.map { term in
-            let count = counts[term]!
+        for (k, p) in article.paragraphs.enumerated() { tally.add(p, weight: 1 / (1 + 0.1 * Float(k)), shingle: true) }
+        // The terms sorted as plain integers, then each found again by its id in the table.
+        terms = tally.hashes.sorted()
+        let order = terms.map { Int(tally.ids.id($0).id) }
+        frequencies = order.map { k in
+            let count = tally.counts[k]
             return count >= 1 ? 1 + log(count) : count
         }
         // A name once is a name: it outweighs being a number (the two never meet anyway).
-        kinds = terms.map { names.contains($0) ? .name : numbers.contains($0) ? .number : .word }
-        signature = ArticleFeatures.minHash.signature(MinHash.shingles(all))
-        wordCount = total
+        kinds = order.map { tally.names[$0] ? .name : tally.numbers[$0] ? .number : .word }
+        signature = ArticleFeatures.minHash.signature(MinHash.shingles(tally.shingleWords))
+        wordCount = tally.wordCount
         leadScore = LeadChoice.score(article)
         if let d = article.eventDate ?? article.published, d.precision == .day {
             day = d.dayNumber
         } else {
             day = article.url.flatMap(URLDate.day)?.dayNumber
         }
+    }
+}
+
+/// An article's content words as they are read: terms numbered in order of first sight
+/// with their weights summed in text order and their kinds, in a table of the word hashes
+/// rather than dictionaries and sets that would hash each hash again.
+private struct TermTally {
+    var ids = DenseIDs(capacity: 256)
+    var hashes: [UInt64] = [], counts: [Float] = [], names: [Bool] = [], numbers: [Bool] = []
+    /// Every word of the paragraphs, stop words too, for the shingles.
+    var shingleWords: [UInt64] = []
+    var wordCount = 0
+    private var words: [Word] = []
+
+    mutating func add(_ text: String, weight: Float, shingle: Bool) {
+        words.removeAll(keepingCapacity: true)
+        WordScanner.words(text, into: &words)
+        for w in words {
+            if shingle { shingleWords.append(w.hash) }
+            if w.isStop { continue }
+            // Years and one-digit numbers are shared by unrelated events; keep only longer specific ones.
+            if w.isNumber && w.length < 2 { continue }
+            let (id, isNew) = ids.id(w.hash)
+            if isNew { hashes.append(w.hash); counts.append(0); names.append(false); numbers.append(false) }
+            let k = Int(id)
+            counts[k] += weight
+            if w.isNumber { numbers[k] = true }
+            if w.isName { names[k] = true }
+        }
+        if shingle { wordCount += words.count }
     }
 }

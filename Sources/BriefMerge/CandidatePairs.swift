@@ -136,33 +136,42 @@ struct CandidatePairs {
 
     /// The positions of the `k` largest values, largest first, ties by position: what a stable
     /// descending sort and `prefix(k)` give, without sorting every candidate of every article.
+    /// Each position is ranked by one integer (the value's bits turned to sort descending,
+    /// then the position), so sorting and the heap compare plain integers, not through a closure.
     static func top(_ k: Int, of values: UnsafeBufferPointer<Float>) -> [Int] {
-        func above(_ a: Int, _ b: Int) -> Bool {
-            let (x, y) = (values[a], values[b])
-            return x != y ? x > y : a < b
+        func rank(_ p: Int) -> UInt64 {
+            // + 0 turns -0 into 0, which compares equal to it; negative values reverse their bits.
+            let bits = (values[p] + 0).bitPattern
+            let ascending = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+            return UInt64(~ascending) << 32 | UInt64(p)
         }
-        if values.count <= k { return values.indices.sorted(by: above) }
-        // A min-heap (by `above`) of the best k so far: its root is the weakest kept.
-        var heap = Array(0..<k)
+        if values.count <= k {
+            var ranks = values.indices.map(rank)
+            ranks.sort()
+            return ranks.map { Int($0 & 0xffff_ffff) }
+        }
+        // A max-heap of the best k ranks so far: its root is the weakest kept.
+        var heap = (0..<k).map(rank)
         func siftDown(_ start: Int) {
             var i = start
             while true {
                 let l = 2 * i + 1, r = l + 1
                 var m = i
-                if l < heap.count && above(heap[m], heap[l]) { m = l }
-                if r < heap.count && above(heap[m], heap[r]) { m = r }
+                if l < k && heap[l] > heap[m] { m = l }
+                if r < k && heap[r] > heap[m] { m = r }
                 if m == i { return }
                 heap.swapAt(i, m); i = m
             }
         }
         for i in stride(from: k / 2 - 1, through: 0, by: -1) { siftDown(i) }
-        // Later positions lose ties, so only a larger value gets in: one comparison for most.
-        var weakest = values[heap[0]]
+        // Later positions lose ties, so only a larger value gets in: one float comparison for most.
+        var weakest = values[Int(heap[0] & 0xffff_ffff)]
         for p in k..<values.count where values[p] > weakest {
-            heap[0] = p
+            heap[0] = rank(p)
             siftDown(0)
-            weakest = values[heap[0]]
+            weakest = values[Int(heap[0] & 0xffff_ffff)]
         }
-        return heap.sorted(by: above)
+        heap.sort()
+        return heap.map { Int($0 & 0xffff_ffff) }
     }
 }

@@ -12,12 +12,21 @@ enum LeadChoice {
         return s
     }
 
-    /// Runs for every member of every story, over the whole text: a plain byte loop.
-    private static func spaces(in text: String) -> Int {
+    /// Runs over the whole text of every article: eight bytes at a time, a space byte found
+    /// as a zero byte of the word XOR eight spaces.
+    static func spaces(in text: String) -> Int {
         var text = text
         return text.withUTF8 { bytes in
-            var n = 0
-            for b in bytes where b == 32 { n += 1 }
+            var n = 0, i = 0
+            let raw = UnsafeRawBufferPointer(bytes)
+            while i + 8 <= bytes.count {
+                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x2020_2020_2020_2020
+                // High bit of each byte set exactly where that byte of `x` is zero.
+                let low7 = (x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F
+                n += (~(low7 | x) & 0x8080_8080_8080_8080).nonzeroBitCount
+                i += 8
+            }
+            while i < bytes.count { if bytes[i] == 32 { n += 1 }; i += 1 }
             return n
         }
     }

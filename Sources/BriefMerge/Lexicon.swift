@@ -22,6 +22,6 @@ enum Lexicon {
     september october november december jan feb mar apr jun jul aug sep sept oct nov dec the but and
     """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
 
-    static let stopHashes: Set<UInt64> = Set(stopWords.map(WordScanner.hash))
-    static let calendarHashes: Set<UInt64> = Set(calendarWords.map(WordScanner.hash))
+    static let stopHashes = WordHashes(stopWords.map(WordScanner.hash))
+    static let calendarHashes = WordHashes(calendarWords.map(WordScanner.hash))
 }

@@ -101,16 +101,24 @@ public enum Merge {
             space.cosines(candidateKeys[start..<min(start + part, candidateKeys.count)])
         }.flatMap { $0 }
 
-        // Group similarity = the best cosine between any of their members.
-        var best: [UInt64: Float] = [:]
+        // Group similarity = the best cosine between any of their members: the pairs by group
+        // pair, sorted (nearly in order already, as groups are numbered by first member), then
+        // the best of each run.
+        var links: [(key: UInt64, similarity: Float)] = []
         for (key, s) in zip(candidateKeys, similarities) {
             let (i, j) = (Int(key >> 32), Int(key & 0xffff_ffff))
             let (gi, gj) = (groupOf[i], groupOf[j])
             guard gi != gj, s >= tuning.similarityFloor else { continue }
-            let gk = CandidatePairs.key(gi, gj)
-            if s > best[gk] ?? 0 { best[gk] = s }
+            links.append((CandidatePairs.key(gi, gj), s))
         }
-        let pairs = best.keys.sorted().map { (Int($0 >> 32), Int($0 & 0xffff_ffff), best[$0]!) }
+        links.sort { $0.key < $1.key }
+        var pairs: [(Int, Int, Float)] = []
+        var lastKey: UInt64?
+        for (key, s) in links {
+            if key == lastKey { pairs[pairs.count - 1].2 = max(pairs[pairs.count - 1].2, s); continue }
+            pairs.append((Int(key >> 32), Int(key & 0xffff_ffff), s))
+            lastKey = key
+        }
         let clustering = AverageLinkClustering(threshold: tuning.eventThreshold, maxDaySpan: maxDaySpan)
         let roots = clustering.cluster(groups: groups, pairs: pairs)
 

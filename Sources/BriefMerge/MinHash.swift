@@ -25,24 +25,43 @@ struct MinHash: Sendable {
         return out
     }
 
-    /// One strong mix per shingle, then a cheap multiply-add per permutation.
+    /// One strong mix per shingle, then a cheap multiply-add per permutation. Four permutations
+    /// at a time over all shingles: their multipliers, offsets and minima stay in registers,
+    /// where one permutation at a time loads and stores them for every shingle of every article.
     func signature(_ shingles: [UInt64]) -> [UInt64] {
-        var sig = [UInt64](repeating: .max, count: count)
-        for s in shingles {
+        let mixed = shingles.map { s in
             var x = s
-            let mixed = MinHash.splitMix(&x)
-            for i in 0..<count {
-                let h = mixed &* multipliers[i] &+ offsets[i]
-                if h < sig[i] { sig[i] = h }
+            return MinHash.splitMix(&x)
+        }
+        var sig = [UInt64](repeating: .max, count: count)
+        let (a, b) = (multipliers, offsets)
+        var i = 0
+        while i + 4 <= count {
+            let (a0, a1, a2, a3) = (a[i], a[i + 1], a[i + 2], a[i + 3])
+            let (b0, b1, b2, b3) = (b[i], b[i + 1], b[i + 2], b[i + 3])
+            var (m0, m1, m2, m3) = (UInt64.max, UInt64.max, UInt64.max, UInt64.max)
+            for x in mixed {
+                m0 = min(m0, x &* a0 &+ b0); m1 = min(m1, x &* a1 &+ b1)
+                m2 = min(m2, x &* a2 &+ b2); m3 = min(m3, x &* a3 &+ b3)
             }
+            (sig[i], sig[i + 1], sig[i + 2], sig[i + 3]) = (m0, m1, m2, m3)
+            i += 4
+        }
+        for j in i..<count {
+            for x in mixed { sig[j] = min(sig[j], x &* a[j] &+ b[j]) }
         }
         return sig
     }
 
     static func similarity(_ a: [UInt64], _ b: [UInt64]) -> Double {
         guard !a.isEmpty, a.count == b.count else { return 0 }
-        var same = 0
-        for i in 0..<a.count where a[i] == b[i] { same += 1 }
+        let same = a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                var same = 0
+                for i in 0..<a.count where a[i] == b[i] { same += 1 }
+                return same
+            }
+        }
         return Double(same) / Double(a.count)
     }
 

@@ -40,7 +40,8 @@ enum StoryIdentity {
 
         var byBase: [String: [Int]] = [:]
         for s in stories.indices where !named[s] {
-            byBase[Slug.make(LeadChoice.headline(stories[s].members.map(\.article))), default: []].append(s)
+            // The story's lead is the one `LeadChoice.best` picks of its members: no need to score them again.
+            byBase[Slug.make(LeadChoice.headline(stories[s].members.map(\.article), lead: stories[s].lead)), default: []].append(s)
         }
         for base in byBase.keys.sorted() {
             let ordered = byBase[base]!.sorted { stories[$0].lead.file < stories[$1].lead.file }

@@ -9,21 +9,23 @@ enum SummaryChoice {
     static func sentences(lead: SourceSentences, others: [SourceSentences]) -> [String] {
         let leadSentences = lead.sentences
         let otherSets = others.map { $0.sentences.map(\.words) }
-        let sourceSets = [Set(leadSentences.flatMap(\.words))] + otherSets.map { Set($0.flatMap { $0 }) }
+        let sourceSets = [SourceSentences.union(leadSentences.map(\.words))] + otherSets.map(SourceSentences.union)
 
         var scored: [(index: Int, score: Double, words: Int)] = []
+        var holders: [Int] = []
         for (k, sentence) in leadSentences.enumerated() {
             let s = sentence.text
-            let words = s.split(separator: " ").count
-            guard words >= 8, words <= 60, !isQuoteOnly(s), !s.hasSuffix(":") else { continue }
+            let shape = SentenceShape(s)
+            let words = shape.words
+            guard words >= 8, words <= 60, !shape.isQuoteOnly, !s.hasSuffix(":") else { continue }
             let set = sentence.words
             guard set.count >= 4 else { continue }
+            // How many sources hold each word: one merge per source, both lists ascending.
+            holders.removeAll(keepingCapacity: true)
+            holders.append(contentsOf: repeatElement(0, count: set.count))
+            for source in sourceSets { countHeld(set, in: source, into: &holders) }
             var central = 0.0
-            for w in set {
-                var holders = 0
-                for source in sourceSets where source.contains(w) { holders += 1 }
-                central += Double(holders) / Double(sourceSets.count)
-            }
+            for h in holders { central += Double(h) / Double(sourceSets.count) }
             central /= Double(set.count)
             var cover = 0.0
             for other in otherSets { cover += other.map { SourceSentences.overlap(set, $0) }.max() ?? 0 }
@@ -42,16 +44,12 @@ enum SummaryChoice {
         return chosen.sorted { $0.index < $1.index }.map { leadSentences[$0.index].text }
     }
 
-    /// A sentence that is mostly a quotation lifted out of its context.
-    static func isQuoteOnly(_ s: String) -> Bool {
-        var inside = 0, total = 0, open = false
-        for c in s {
-            if c == "\"" { open.toggle(); continue }
-            if c == "“" { open = true; continue }
-            if c == "”" { open = false; continue }
-            total += 1
-            if open { inside += 1 }
+    /// Adds 1 to `counts[k]` for each `words[k]` that `source` holds (both ascending, no repeats).
+    private static func countHeld(_ words: [UInt64], in source: [UInt64], into counts: inout [Int]) {
+        var i = 0, j = 0
+        while i < words.count && j < source.count {
+            let (x, y) = (words[i], source[j])
+            if x == y { counts[i] += 1; i += 1; j += 1 } else if x < y { i += 1 } else { j += 1 }
         }
-        return total > 0 && Double(inside) / Double(total) > 0.6
     }
 }

@@ -9,110 +9,200 @@ struct Word: Sendable {
     var length: Int
 }
 
-/// Splits text into words by walking its Unicode scalars once; no regular expressions,
-/// because this runs over every word of every article.
+/// Splits text into words by walking its UTF-8 bytes once, decoding a scalar only where a
+/// byte is not ASCII; no regular expressions, because this runs over every word of every
+/// article (twice: for the clustering features and for the brief's sentences).
 enum WordScanner {
     static func words(_ text: String) -> [Word] {
         var out: [Word] = []
-        out.reserveCapacity(text.utf8.count / 5)
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(32)
-        var inWord = false
-        var numeric = true
-        var capital = false
-        var startsSentence = true
-        var wordStartsSentence = true
-        var pendingApostrophe = false
-
-        func flush() {
-            guard inWord else { return }
-            inWord = false
-            if !numeric { stem(&buffer) }
-            if buffer.isEmpty { return }
-            let h = fnv(buffer)
-            let isStop = !numeric && (buffer.count < 3 || Lexicon.stopHashes.contains(h))
-            let name = capital && !wordStartsSentence && !numeric && !Lexicon.calendarHashes.contains(h)
-            out.append(Word(hash: h, isName: name, isNumber: numeric, isStop: isStop, length: buffer.count))
-            buffer.removeAll(keepingCapacity: true)
-        }
-
-        let scalars = Array(text.unicodeScalars)
-        var i = 0
-        while i < scalars.count {
-            let s = scalars[i]
-            let v = s.value
-            if v >= 48 && v <= 57 {
-                if !inWord { begin(digit: true) }
-                if pendingApostrophe { pendingApostrophe = false }
-                buffer.append(UInt8(v))
-            } else if (v >= 97 && v <= 122) || (v >= 65 && v <= 90) {
-                if !inWord { begin(digit: false); capital = v <= 90 }
-                if pendingApostrophe {
-                    pendingApostrophe = false
-                    // "Iran's" -> "iran": a possessive s is not part of the name.
-                    let next = i + 1 < scalars.count ? scalars[i + 1] : " "
-                    if (v == 115 || v == 83) && !isLetter(next) { i += 1; continue }
-                }
-                numeric = false
-                buffer.append(UInt8(v | 0x20))
-            } else if v > 127 && s.properties.isAlphabetic {
-                if !inWord { begin(digit: false); capital = s.properties.isUppercase }
-                pendingApostrophe = false
-                numeric = false
-                for b in String(s).lowercased().utf8 { buffer.append(b) }
-            } else if inWord && (v == 39 || v == 0x2019) && !numeric {
-                pendingApostrophe = true
-            } else if inWord && numeric && (v == 44 || v == 46) && i + 1 < scalars.count
-                        && scalars[i + 1].value >= 48 && scalars[i + 1].value <= 57 {
-                // "6,000" and "2.5" stay one number.
-            } else {
-                pendingApostrophe = false
-                flush()
-                if v == 46 || v == 33 || v == 63 || v == 10 || v == 58 { startsSentence = true }
-            }
-            i += 1
-        }
-        flush()
+        words(text, into: &out)
         return out
+    }
 
-        func begin(digit: Bool) {
-            inWord = true
-            numeric = digit
-            capital = false
-            wordStartsSentence = startsSentence
-            startsSentence = false
+    /// The words of `text` appended to `out`, which callers reuse across texts.
+    static func words(_ text: String, into out: inout [Word]) {
+        var text = text
+        text.withUTF8 { bytes in
+            out.reserveCapacity(out.count + bytes.count / 5)
+            WordScan(stops: Lexicon.stopHashes, calendar: Lexicon.calendarHashes).run(bytes, into: &out)
         }
     }
 
-    /// Content-word hashes of a text, for overlap tests between sentences.
-    static func contentSet(_ text: String) -> Set<UInt64> {
-        Set(words(text).lazy.filter { !$0.isStop }.map(\.hash))
+    /// Content-word hashes of a text, ascending and without repeats, for overlap tests
+    /// between sentences: sorted arrays compare by one merge, without hashing. `scratch` is
+    /// reused across the sentences of a text, so each sentence allocates its result only.
+    static func contentSet(_ text: String, scratch: inout [Word]) -> [UInt64] {
+        scratch.removeAll(keepingCapacity: true)
+        words(text, into: &scratch)
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(scratch.count)
+        for w in scratch where !w.isStop { hashes.append(w.hash) }
+        hashes.sort()
+        var kept = 0
+        for k in hashes.indices where kept == 0 || hashes[k] != hashes[kept - 1] {
+            hashes[kept] = hashes[k]
+            kept += 1
+        }
+        hashes.removeLast(hashes.count - kept)
+        return hashes
     }
 
-    private static func isLetter(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        return (v >= 97 && v <= 122) || (v >= 65 && v <= 90) || (v > 127 && s.properties.isAlphabetic)
+    static func contentSet(_ text: String) -> [UInt64] {
+        var scratch: [Word] = []
+        return contentSet(text, scratch: &scratch)
     }
+
+    /// The hash a word of the text gets (lowercased, plural folded): for word lists.
+    static func hash(_ word: String) -> UInt64 {
+        var folded = FoldedWord()
+        for b in word.lowercased().utf8 { folded.append(b) }
+        return folded.stemmed().hash
+    }
+}
+
+/// The bytes of the word being read, folded to lower case, kept only as their FNV-1a hash:
+/// with the hashes before the last three bytes and those bytes, which is all plural folding
+/// needs to hash the stemmed word without a buffer.
+struct FoldedWord {
+    static let basis: UInt64 = 0xcbf29ce484222325
+
+    private(set) var count = 0
+    private var hash = FoldedWord.basis
+    /// Hashes before the last byte, the last two, the last three.
+    private var before1 = FoldedWord.basis, before2 = FoldedWord.basis, before3 = FoldedWord.basis
+    /// The last three bytes, the last in the low byte.
+    private var last: UInt32 = 0
+
+    var isEmpty: Bool { count == 0 }
+
+    mutating func append(_ b: UInt8) {
+        (before3, before2, before1) = (before2, before1, hash)
+        last = last << 8 | UInt32(b)
+        hash = FoldedWord.step(hash, b)
+        count += 1
+    }
+
+    /// The word as it is: hash and length.
+    func plain() -> (hash: UInt64, length: Int) { (hash, count) }
 
     /// Plural folding only: "sanctions" and "sanction" should meet, anything heavier
-    /// starts joining different words.
-    static func stem(_ w: inout [UInt8]) {
-        let n = w.count
-        guard n > 4, w[n - 1] == 115 else { return }
-        if w[n - 2] == 101 && w[n - 3] == 105 { w.removeLast(3); w.append(121); return } // ies -> y
-        if w[n - 2] == 115 || w[n - 2] == 117 || w[n - 2] == 105 { return } // ss, us, is
-        w.removeLast()
+    /// starts joining different words. "-ies" -> "-y"; "-ss", "-us", "-is" stay; "-s" goes.
+    func stemmed() -> (hash: UInt64, length: Int) {
+        guard count > 4, last & 0xFF == 115 else { return (hash, count) }
+        let (last2, last3) = (last >> 8 & 0xFF, last >> 16 & 0xFF)
+        if last2 == 101 && last3 == 105 { return (FoldedWord.step(before3, 121), count - 2) }
+        if last2 == 115 || last2 == 117 || last2 == 105 { return (hash, count) }
+        return (before1, count - 1)
     }
 
-    static func fnv<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in bytes { h ^= UInt64(b); h = h &* 0x100000001b3 }
-        return h
+    private static func step(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* 0x100000001b3 }
+}
+
+/// One pass of `WordScanner` over a text: between words, bytes are only checked for ending a
+/// sentence; a word is read to its end by an inner loop that keeps its state in locals.
+private struct WordScan {
+    let stops: WordHashes
+    let calendar: WordHashes
+
+    init(stops: WordHashes, calendar: WordHashes) {
+        self.stops = stops
+        self.calendar = calendar
     }
 
-    static func hash(_ word: String) -> UInt64 {
-        var bytes = Array(word.lowercased().utf8)
-        stem(&bytes)
-        return fnv(bytes)
+    func run(_ b: UnsafeBufferPointer<UInt8>, into out: inout [Word]) {
+        var startsSentence = true
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            var v = UInt32(c), width = 1
+            if c >= 0x80 { (v, width) = WordScan.decode(b, at: i) }
+            let capital: Bool
+            if (v >= 97 && v <= 122) || (v >= 65 && v <= 90) || (v >= 48 && v <= 57) {
+                capital = v >= 65 && v <= 90
+            } else if v > 127, let s = Unicode.Scalar(v), s.properties.isAlphabetic {
+                capital = s.properties.isUppercase
+            } else {
+                if v == 46 || v == 33 || v == 63 || v == 10 || v == 58 { startsSentence = true }
+                i += width
+                continue
+            }
+            let wordStartsSentence = startsSentence
+            startsSentence = false
+            i = word(b, from: i, capital: capital, startsSentence: wordStartsSentence, into: &out)
+            // The scalar that ended the word, if any, ends a sentence like any between words.
+            if i < b.count {
+                let e = b[i]
+                if e == 46 || e == 33 || e == 63 || e == 10 || e == 58 { startsSentence = true }
+                i += e < 0x80 ? 1 : WordScan.decode(b, at: i).1
+            }
+        }
+    }
+
+    /// Reads the word starting at `i` (a letter or digit), appends it, and returns the
+    /// position of the scalar that ended it (or the end of the text).
+    private func word(_ b: UnsafeBufferPointer<UInt8>, from start: Int, capital: Bool, startsSentence: Bool,
+                      into out: inout [Word]) -> Int {
+        var word = FoldedWord()
+        var numeric = b[start] >= 48 && b[start] <= 57
+        var pendingApostrophe = false
+        var i = start
+        scan: while i < b.count {
+            let c = b[i]
+            if c < 0x80 {
+                if (c >= 97 && c <= 122) || (c >= 65 && c <= 90) {
+                    if pendingApostrophe {
+                        pendingApostrophe = false
+                        // "Iran's" -> "iran": a possessive s is not part of the name.
+                        if (c == 115 || c == 83) && !WordScan.isLetter(b, at: i + 1) { i += 1; continue }
+                    }
+                    numeric = false
+                    word.append(c | 0x20)
+                } else if c >= 48 && c <= 57 {
+                    pendingApostrophe = false
+                    word.append(c)
+                } else if c == 39 && !numeric {
+                    pendingApostrophe = true
+                } else if numeric && (c == 44 || c == 46) && i + 1 < b.count && b[i + 1] >= 48 && b[i + 1] <= 57 {
+                    // "6,000" and "2.5" stay one number.
+                } else {
+                    break scan
+                }
+                i += 1
+            } else {
+                let (v, width) = WordScan.decode(b, at: i)
+                if let s = Unicode.Scalar(v), s.properties.isAlphabetic {
+                    pendingApostrophe = false
+                    numeric = false
+                    for byte in String(s).lowercased().utf8 { word.append(byte) }
+                } else if v == 0x2019 && !numeric {
+                    pendingApostrophe = true
+                } else {
+                    break scan
+                }
+                i += width
+            }
+        }
+        if word.isEmpty { return i }
+        let (h, length) = numeric ? word.plain() : word.stemmed()
+        let isStop = !numeric && (length < 3 || stops.contains(h))
+        let name = capital && !startsSentence && !numeric && !calendar.contains(h)
+        out.append(Word(hash: h, isName: name, isNumber: numeric, isStop: isStop, length: length))
+        return i
+    }
+
+    /// The scalar whose UTF-8 starts at `i` (a String's bytes are valid UTF-8) and its length.
+    private static func decode(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let c = b[i]
+        if c < 0xE0 { return (UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2) }
+        if c < 0xF0 { return (UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3) }
+        return (UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F), 4)
+    }
+
+    /// Whether the scalar at `i` is a letter; past the end is not.
+    private static func isLetter(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i < b.count else { return false }
+        let c = b[i]
+        if c < 0x80 { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) }
+        return Unicode.Scalar(decode(b, at: i).0).map(\.properties.isAlphabetic) ?? false
     }
 }
