@@ -12,7 +12,7 @@ struct Chrome: Sendable {
     var header: String
     var footer: String
 
-    init(_ templates: TemplateSet, _ context: [String: Any]) {
+    init(_ templates: TemplateSet, _ context: Fields) {
         header = templates.fragment(Fragment.header, context)
         footer = templates.fragment(Fragment.footer, context)
     }

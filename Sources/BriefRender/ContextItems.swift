@@ -7,7 +7,7 @@ import Foundation
 ///
 /// Made when a page first asks, from whichever rendering thread asks: a rebuild that keeps most
 /// pages (`PageKeys`) needs few of them. Entries are never changed once made (hence
-/// `@unchecked Sendable`: `[String: Any]` is not `Sendable`; the slots are behind a lock).
+/// `@unchecked Sendable`: `Fields` is not `Sendable`; the slots are behind a lock).
 final class ContextItems: @unchecked Sendable {
     static let root = "../"
 
@@ -17,8 +17,8 @@ final class ContextItems: @unchecked Sendable {
     /// Positions by id; empty when ids are not unique (then every page makes its own entries).
     private let briefIndex: [String: Int]
     private let entityIndex: [String: Int]
-    private var briefSlots: [[String: Any]?]
-    private var entitySlots: [[String: Any]?]
+    private var briefSlots: [Fields?]
+    private var entitySlots: [Fields?]
     private let lock = NSLock()
 
     init(archive: Archive, briefByID: [String: Brief], entityByID: [String: Entity], templates: TemplateSet) {
@@ -39,7 +39,7 @@ final class ContextItems: @unchecked Sendable {
     }
 
     /// The entry of brief `id` for pages one folder deep; nil when ids are not unique.
-    func brief(_ id: String) -> [String: Any]? {
+    func brief(_ id: String) -> Fields? {
         guard let i = briefIndex[id] else { return nil }
         lock.lock()
         if let made = briefSlots[i] { lock.unlock(); return made }
@@ -52,7 +52,7 @@ final class ContextItems: @unchecked Sendable {
     }
 
     /// The link of entity `id` for pages one folder deep; nil when ids are not unique.
-    func entity(_ id: String) -> [String: Any]? {
+    func entity(_ id: String) -> Fields? {
         guard let i = entityIndex[id] else { return nil }
         lock.lock()
         if let made = entitySlots[i] { lock.unlock(); return made }
@@ -64,24 +64,24 @@ final class ContextItems: @unchecked Sendable {
 
     /// A brief in a list; `entityLink` gives the chip of an entity id (nil when there is no such entity).
     /// Without `templates`, it has no `link` fragment.
-    static func briefItem(_ b: Brief, root: String, templates: TemplateSet?, entityLink: (String) -> [String: Any]?) -> [String: Any] {
+    static func briefItem(_ b: Brief, root: String, templates: TemplateSet?, entityLink: (String) -> Fields?) -> Fields {
         let date = SiteIndex.sortDate(b)
-        var d: [String: Any] = [
-            "id": b.id, "title": b.title, "url": "\(root)briefs/\(b.id).html",
-            "date": date?.description ?? "", "hasDate": date != nil,
-            "summary": b.summary.joined(separator: " "), "hasSummary": !b.summary.isEmpty,
-            "sourceCount": b.sources.count, "sourcesPlural": b.sources.count != 1,
+        var d: Fields = [
+            "id": TagText(b.id), "title": TagText(b.title), "url": TagText("\(root)briefs/\(b.id).html"),
+            "date": TagText(date?.description ?? ""), "hasDate": date != nil,
+            "summary": TagText(b.summary.joined(separator: " ")), "hasSummary": !b.summary.isEmpty,
+            "sourceCount": TagText(b.sources.count), "sourcesPlural": b.sources.count != 1,
             "entities": b.entities.prefix(3).compactMap(entityLink),
         ]
-        if let templates { d["link"] = templates.fragment(Fragment.briefLink, d) }
+        if let templates { d["link"] = TagText(templates.fragment(Fragment.briefLink, d)) }
         return d
     }
 
     /// An entity link; with `count` (shared briefs of a related entity), or without `templates`, it has no chip.
-    static func entityLink(_ e: Entity, root: String, count: Int? = nil, templates: TemplateSet?) -> [String: Any] {
-        var d: [String: Any] = ["name": e.name, "url": "\(root)entities/\(e.id).html", "kind": e.kind.rawValue,
-                                "mentions": e.mentions, "briefCount": e.briefs.count]
-        if let count { d["count"] = count } else if let templates { d["chip"] = templates.fragment(Fragment.entityChip, d) }
+    static func entityLink(_ e: Entity, root: String, count: Int? = nil, templates: TemplateSet?) -> Fields {
+        var d: Fields = ["name": TagText(e.name), "url": TagText("\(root)entities/\(e.id).html"), "kind": TagText(e.kind.rawValue),
+                         "mentions": TagText(e.mentions), "briefCount": TagText(e.briefs.count)]
+        if let count { d["count"] = TagText(count) } else if let templates { d["chip"] = TagText(templates.fragment(Fragment.entityChip, d)) }
         return d
     }
 }
