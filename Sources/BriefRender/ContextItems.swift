@@ -18,7 +18,8 @@ final class ContextItems: @unchecked Sendable {
     private let briefIndex: [String: Int]
     private let entityIndex: [String: Int]
     private var briefSlots: [Fields?]
-    private var entitySlots: [Fields?]
+    /// Each entity's link without its chip (the base of a related entity's entry), and with it.
+    private var entitySlots: [(plain: Fields, chipped: Fields)?]
     private let lock = NSLock()
 
     init(archive: Archive, briefByID: [String: Brief], entityByID: [String: Entity], templates: TemplateSet) {
@@ -52,12 +53,23 @@ final class ContextItems: @unchecked Sendable {
     }
 
     /// The link of entity `id` for pages one folder deep; nil when ids are not unique.
-    func entity(_ id: String) -> Fields? {
+    func entity(_ id: String) -> Fields? { links(id)?.chipped }
+
+    /// The link of entity `id` for pages one folder deep with `count` (and no chip), as a related
+    /// entity is listed; nil when ids are not unique.
+    func entity(_ id: String, count: Int) -> Fields? {
+        guard var link = links(id)?.plain else { return nil }
+        link["count"] = TagText(count)
+        return link
+    }
+
+    private func links(_ id: String) -> (plain: Fields, chipped: Fields)? {
         guard let i = entityIndex[id] else { return nil }
         lock.lock()
         if let made = entitySlots[i] { lock.unlock(); return made }
         lock.unlock()
-        let made = ContextItems.entityLink(archive.entities[i], root: ContextItems.root, templates: templates)
+        let plain = ContextItems.entityLink(archive.entities[i], root: ContextItems.root, templates: nil)
+        let made = (plain, ContextItems.withChip(plain, templates: templates))
         lock.lock(); entitySlots[i] = made; lock.unlock()
         return made
     }
@@ -81,7 +93,13 @@ final class ContextItems: @unchecked Sendable {
     static func entityLink(_ e: Entity, root: String, count: Int? = nil, templates: TemplateSet?) -> Fields {
         var d: Fields = ["name": TagText(e.name), "url": TagText("\(root)entities/\(e.id).html"), "kind": TagText(e.kind.rawValue),
                          "mentions": TagText(e.mentions), "briefCount": TagText(e.briefs.count)]
-        if let count { d["count"] = TagText(count) } else if let templates { d["chip"] = TagText(templates.fragment(Fragment.entityChip, d)) }
+        if let count { d["count"] = TagText(count) } else if let templates { d = withChip(d, templates: templates) }
+        return d
+    }
+
+    private static func withChip(_ link: Fields, templates: TemplateSet) -> Fields {
+        var d = link
+        d["chip"] = TagText(templates.fragment(Fragment.entityChip, link))
         return d
     }
 }

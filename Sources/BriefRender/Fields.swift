@@ -20,6 +20,10 @@ struct Fields: MustacheParent, MustacheTransformable, ExpressibleByDictionaryLit
         names.reserveCapacity(capacity); values.reserveCapacity(capacity)
     }
 
+    mutating func reserveCapacity(_ n: Int) {
+        names.reserveCapacity(n); values.reserveCapacity(n)
+    }
+
     private func index(of name: String) -> Int? {
         // Most names differ in length: compare lengths first (cheap for any String) and
         // characters only when they match.
@@ -54,3 +58,7 @@ struct Fields: MustacheParent, MustacheTransformable, ExpressibleByDictionaryLit
         Dictionary(zip(names, values), uniquingKeysWith: { _, last in last }).transform(name)
     }
 }
+
+/// Contexts are made of Strings, Ints, Bools and lists of further `Fields`, never changed once
+/// made: shared between the rendering threads (`ContextItems`, `Chrome`) they are only read.
+extension Fields: @unchecked Sendable {}

@@ -6,9 +6,11 @@ extension SiteIndex {
     // MARK: shared pieces
 
     func base(root: String, title: String, nav: String, capacity: Int = 0) -> Fields {
-        var d = SiteIndex.chromeContext(archive.config, buildDate: buildDate, root: root, nav: nav, capacity: 18 + capacity)
+        let chrome = chromes[ChromeKey(root: root, nav: nav)]
+            ?? Chrome(templates, SiteIndex.chromeContext(archive.config, buildDate: buildDate, root: root, nav: nav))
+        var d = chrome.context
+        d.reserveCapacity(d.count + 3 + capacity)
         d["pageTitle"] = TagText(title)
-        let chrome = chromes[ChromeKey(root: root, nav: nav)] ?? Chrome(templates, d)
         d["header"] = TagText(chrome.header); d["footer"] = TagText(chrome.footer)
         return d
     }
@@ -46,6 +48,15 @@ extension SiteIndex {
         return ContextItems.entityLink(e, root: root, count: count, templates: fragments ? templates : nil)
     }
 
+    /// The link of entity `id`, nil when there is none; found by id so that the entity (a large
+    /// value) is not copied out of `entityByID` when its shared link exists.
+    func entityLink(id: String, root: String, count: Int? = nil) -> Fields? {
+        if root == ContextItems.root {
+            if let count { if let link = items.entity(id, count: count) { return link } } else if let link = items.entity(id) { return link }
+        }
+        return entityByID[id].map { entityLink($0, root: root, count: count) }
+    }
+
     func noteItem(_ n: Note, root: String) -> Fields {
         ["id": TagText(n.id), "title": TagText(n.title), "url": TagText("\(root)notes/\(n.id).html"), "date": TagText(n.date?.description ?? ""),
          "hasDate": n.date != nil, "author": TagText(n.author ?? ""), "hasAuthor": !(n.author ?? "").isEmpty]
@@ -81,12 +92,12 @@ extension SiteIndex {
     /// body: the brief's Markdown after its front matter (`SiteRenderer.briefMarkdownParts`).
     func briefContext(_ b: Brief, body: String) -> Fields {
         let root = "../"
+        let entities = b.entities.compactMap { entityLink(id: $0, root: root) }
         let notes = (notesByBrief[b.id] ?? []).compactMap { noteByID[$0] }.map { noteItem($0, root: root) }
         return page(root: root, title: b.title, nav: "briefs", [
             "brief": briefItem(b, root: root),
             "body": TagText(Markdown.html(body, unsafe: archive.config.unsafeHTML)),
-            "entities": b.entities.compactMap { entityByID[$0] }.map { entityLink($0, root: root) },
-            "hasEntities": b.entities.contains { entityByID[$0] != nil },
+            "entities": entities, "hasEntities": !entities.isEmpty,
             "notes": notes, "hasNotes": !notes.isEmpty,
             "markdownURL": TagText("\(b.id).md"),
             "dateEvidence": TagText(b.dateEvidence ?? ""), "hasDateEvidence": !(b.dateEvidence ?? "").isEmpty,
@@ -117,18 +128,19 @@ extension SiteIndex {
 
     func entityContext(_ e: Entity) -> Fields {
         let root = "../"
-        let briefs = e.briefs.compactMap { briefByID[$0] }.enumerated().sorted { a, b in
-            switch (SiteIndex.sortDate(a.element), SiteIndex.sortDate(b.element)) {
-            case let (x?, y?): return x != y ? x < y : a.offset < b.offset
+        // Positions in the archive and dates, not copies of the briefs (large values), are sorted.
+        let listed = e.briefs.compactMap { briefPosition[$0] }.map { (position: $0, date: SiteIndex.sortDate(archive.briefs[$0])) }
+        let order = listed.indices.sorted { a, b in
+            switch (listed[a].date, listed[b].date) {
+            case let (x?, y?): return x != y ? x < y : a < b
             case (.some, nil): return true
             case (nil, .some): return false
-            default: return a.offset < b.offset
+            default: return a < b
             }
-        }.map(\.element)
-        let dates = briefs.compactMap(SiteIndex.sortDate)
-        let related: [Fields] = e.related.compactMap { r in
-            entityByID[r.id].map { entityLink($0, root: root, count: r.count) }
         }
+        let dates = order.compactMap { listed[$0].date }
+        let briefItems = order.map { briefItem(archive.briefs[listed[$0].position], root: root) }
+        let related: [Fields] = e.related.compactMap { entityLink(id: $0.id, root: root, count: $0.count) }
         let quotes: [Fields] = e.quotes.map { q in
             ["text": TagText(q.text), "briefURL": TagText("\(root)briefs/\(q.brief).html"),
              "briefTitle": TagText(briefByID[q.brief]?.title ?? q.brief), "hasBrief": briefByID[q.brief] != nil]
@@ -144,7 +156,7 @@ extension SiteIndex {
             "aliases": e.aliases.filter { $0 != e.name }, "hasAliases": e.aliases.contains { $0 != e.name },
             "firstSeen": TagText(dates.min()?.description ?? ""), "lastSeen": TagText(dates.max()?.description ?? ""),
             "hasSeen": !dates.isEmpty,
-            "briefs": briefs.map { briefItem($0, root: root) }, "hasBriefs": !briefs.isEmpty,
+            "briefs": briefItems, "hasBriefs": !briefItems.isEmpty,
             "related": related, "hasRelated": !related.isEmpty,
             "quotes": quotes, "hasQuotes": !quotes.isEmpty,
             "notes": notes, "hasNotes": !notes.isEmpty,
