@@ -129,7 +129,7 @@ extension SiteIndex {
     func entityContext(_ e: Entity) -> Fields {
         let root = "../"
         // Positions in the archive and dates, not copies of the briefs (large values), are sorted.
-        let listed = e.briefs.compactMap { briefPosition[$0] }.map { (position: $0, date: SiteIndex.sortDate(archive.briefs[$0])) }
+        let listed = e.briefs.compactMap { briefPosition[$0] }.map { (position: $0, date: archive.briefs[$0].date ?? archive.briefs[$0].published) }
         let order = listed.indices.sorted { a, b in
             switch (listed[a].date, listed[b].date) {
             case let (x?, y?): return x != y ? x < y : a < b
@@ -139,7 +139,9 @@ extension SiteIndex {
             }
         }
         let dates = order.compactMap { listed[$0].date }
-        let briefItems = order.map { briefItem(archive.briefs[listed[$0].position], root: root) }
+        let briefItems = order.map { i in
+            items.brief(archive.briefs[listed[i].position].id) ?? briefItem(archive.briefs[listed[i].position], root: root)
+        }
         let related: [Fields] = e.related.compactMap { entityLink(id: $0.id, root: root, count: $0.count) }
         let quotes: [Fields] = e.quotes.map { q in
             ["text": TagText(q.text), "briefURL": TagText("\(root)briefs/\(q.brief).html"),
