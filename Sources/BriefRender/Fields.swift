@@ -7,51 +7,55 @@ import Mustache
 /// (tens of names at most), and reads the same to a template, `enumerated(...)` and
 /// `sorted(...)` included.
 struct Fields: MustacheParent, MustacheTransformable, ExpressibleByDictionaryLiteral {
-    /// One array (one reference to count when a context is copied onto swift-mustache's stack).
-    private var entries: [(name: String, value: Any)]
+    private var names: [String]
+    private var values: [Any]
 
     init(dictionaryLiteral elements: (String, Any)...) {
-        entries = elements.map { (name: $0.0, value: $0.1) }
+        names = elements.map(\.0)
+        values = elements.map(\.1)
     }
 
     init(capacity: Int) {
-        entries = []
-        entries.reserveCapacity(capacity)
+        names = []; values = []
+        names.reserveCapacity(capacity); values.reserveCapacity(capacity)
     }
 
-    mutating func reserveCapacity(_ n: Int) { entries.reserveCapacity(n) }
+    mutating func reserveCapacity(_ n: Int) {
+        names.reserveCapacity(n); values.reserveCapacity(n)
+    }
 
     private func index(of name: String) -> Int? {
         // Most names differ in length: compare lengths first (cheap for any String) and
         // characters only when they match.
         let length = name.utf8.count
-        return entries.firstIndex { $0.name.utf8.count == length && $0.name == name }
+        for i in names.indices where names[i].utf8.count == length && names[i] == name { return i }
+        return nil
     }
 
     /// Setting a value replaces the one of that name, as a dictionary's subscript does.
     subscript(name: String) -> Any? {
-        get { index(of: name).map { entries[$0].value } }
+        get { index(of: name).map { values[$0] } }
         set {
             if let i = index(of: name) {
-                if let newValue { entries[i].value = newValue } else { entries.remove(at: i) }
+                if let newValue { values[i] = newValue } else { names.remove(at: i); values.remove(at: i) }
             } else if let newValue {
-                entries.append((name, newValue))
+                names.append(name); values.append(newValue)
             }
         }
     }
 
     /// Adds or replaces each of `other`'s values.
     mutating func merge(_ other: Fields) {
-        for (name, value) in other.entries { self[name] = value }
+        for (name, value) in zip(other.names, other.values) { self[name] = value }
     }
 
-    var count: Int { entries.count }
+    var count: Int { names.count }
 
     func child(named name: String) -> Any? { self[name] }
 
     /// What a dictionary of the same values gives (`count`, `empty`, `enumerated`, `sorted`).
     func transform(_ name: String) -> Any? {
-        Dictionary(entries.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last }).transform(name)
+        Dictionary(zip(names, values), uniquingKeysWith: { _, last in last }).transform(name)
     }
 }
 
