@@ -337,6 +337,37 @@ final class RenderTests: XCTestCase {
         }
     }
 
+    /// Pages' contexts are `Fields` of `TagText` (for speed); a template must read them exactly as
+    /// the dictionaries of Strings and Ints they replaced: names, dotted names, sections, inverted
+    /// sections, list positions and transforms.
+    func testFieldsAndTagTextReadAsDictionariesOfStringsAndInts() throws {
+        let text = """
+        {{title}}|{{{html}}}|{{html}}|{{count}}|{{plusone(count)}}|{{#even(count)}}even{{/even(count)}}|{{uppercased(title)}}|\
+        {{#empty(summary)}}empty{{/empty(summary)}}|{{#count}}[{{.}}]{{/count}}|{{#zero}}[{{.}}]{{/zero}}|{{^zero}}no zero{{/zero}}|\
+        {{^missing}}none{{/missing}}|{{#items}}{{#first()}}<{{/first()}}{{name}}:{{n}}/{{title}}{{^last()}},{{/last()}}{{/items}}|\
+        {{count(items)}}|{{item.name}}|{{#item}}{{name}}/{{title}}{{/item}}|{{count(item)}}|{{#sorted(item)}}{{key}}={{value}};{{/sorted(item)}}|\
+        {{#flag}}yes{{/flag}}{{^flag}}no{{/flag}}|{{#reversed(title)}}{{.}}{{/reversed(title)}}
+        """
+        let templates = try TemplateSet(files: ["t": text])
+        let title = "Tom & \"Jerry\" <é>"
+        let dictionary: [String: Any] = [
+            "title": title, "html": "<b>bold</b>", "count": 41, "zero": 0, "summary": "", "flag": false,
+            "items": [["name": "a", "n": 1], ["name": "b<", "n": 2]] as [[String: Any]],
+            "item": ["name": "x", "size": 3] as [String: Any],
+        ]
+        let fields: Fields = [
+            "title": TagText(title), "html": TagText("<b>bold</b>"), "count": TagText(41), "zero": TagText(0),
+            "summary": TagText(""), "flag": false,
+            "items": [["name": TagText("a"), "n": TagText(1)], ["name": TagText("b<"), "n": TagText(2)]] as [Fields],
+            "item": ["name": TagText("x"), "size": TagText(3)] as Fields,
+        ]
+        let expected = try XCTUnwrap(templates.library.render(dictionary, withTemplate: "t"))
+        XCTAssertEqual(try templates.render("t", fields), expected)
+        XCTAssertTrue(expected.hasPrefix("Tom &amp; &quot;Jerry&quot; &lt;é&gt;|<b>bold</b>|&lt;b&gt;bold&lt;/b&gt;|41|42||TOM"), expected)
+        XCTAssertTrue(expected.contains("|[41]|[0]||none|<a:1/Tom"), expected)
+        XCTAssertTrue(expected.contains("|2|x|x/Tom &amp; &quot;Jerry&quot; &lt;é&gt;|2|name=x;size=3;|no|"), expected)
+    }
+
     func testRenderTemplateErrorLinesCountTheAuthorsLines() {
         do {
             _ = try TemplateSet(files: ["home": "a\nb\n{{/x}}\n"])
