@@ -42,6 +42,12 @@ final class ContextItems: @unchecked Sendable {
     /// The entry of brief `id` for pages one folder deep; nil when ids are not unique.
     func brief(_ id: String) -> Fields? {
         guard let i = briefIndex[id] else { return nil }
+        return brief(at: i)
+    }
+
+    /// The entry of the brief at `position` in the archive, as `brief(_:)` gives it by id.
+    func brief(at i: Int) -> Fields? {
+        guard !briefIndex.isEmpty else { return nil }
         lock.lock()
         if let made = briefSlots[i] { lock.unlock(); return made }
         lock.unlock()

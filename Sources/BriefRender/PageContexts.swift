@@ -140,7 +140,7 @@ extension SiteIndex {
         }
         let dates = order.compactMap { listed[$0].date }
         let briefItems = order.map { i in
-            items.brief(archive.briefs[listed[i].position].id) ?? briefItem(archive.briefs[listed[i].position], root: root)
+            items.brief(at: listed[i].position) ?? briefItem(archive.briefs[listed[i].position], root: root)
         }
         let related: [Fields] = e.related.compactMap { entityLink(id: $0.id, root: root, count: $0.count) }
         let quotes: [Fields] = e.quotes.map { q in
