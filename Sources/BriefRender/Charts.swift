@@ -26,23 +26,34 @@ enum Charts {
         svg += "\" y2=\""; svg += top + height; svg += "\"/>"
         for i in 0..<n {
             let m = start + i
-            let key = padded(m / 12, 4) + "-" + padded(m % 12 + 1, 2)
+            let (year, month) = (m / 12, m % 12 + 1)   // years are 1000...2999: four digits
             let count = counts[i]
             let h = count == 0 ? 0 : max(2, count * height / maxCount)
             let x = gap + i * (barWidth + gap)
-            // The tip is digits, a dash and letters: nothing to escape.
-            let tip = "\(key): \(count) brief\(count == 1 ? "" : "s")"
-            if count > 0 { svg += "<a href=\""; svg += esc(monthLink(key)); svg += "\" aria-label=\""; svg += tip; svg += "\">" }
+            // "YYYY-MM: N brief(s)": digits, a dash and letters, nothing to escape.
+            func tip() {
+                svg += year; svg += "-"; svg.two(month); svg += ": "; svg += count; svg += count == 1 ? " brief" : " briefs"
+            }
+            if count > 0 {
+                svg += "<a href=\""; svg += esc(monthLink("\(year)-" + (month < 10 ? "0" : "") + "\(month)"))
+                svg += "\" aria-label=\""; tip(); svg += "\">"
+            }
             svg += "<rect class=\"bar\" x=\""; svg += x; svg += "\" y=\""; svg += top + height - h
-            svg += "\" width=\""; svg += barWidth; svg += "\" height=\""; svg += h; svg += "\"><title>"; svg += tip; svg += "</title></rect>"
+            svg += "\" width=\""; svg += barWidth; svg += "\" height=\""; svg += h; svg += "\"><title>"; tip(); svg += "</title></rect>"
             if count > 0 {
                 svg += "<text class=\"count\" x=\""; svg += x + barWidth / 2; svg += "\" y=\""; svg += top + height - h - 3
                 svg += "\" text-anchor=\"middle\">"; svg += count; svg += "</text></a>"
             }
             if m % 12 == 0 || i == 0 || n <= 12 {
-                let text = n <= 12 ? String(key.suffix(2)) + (m % 12 == 0 || i == 0 ? "/" + String(key.prefix(4)).suffix(2) : "") : String(key.prefix(4))
                 svg += "<text class=\"label\" x=\""; svg += x; svg += "\" y=\""; svg += top + height + 15; svg += "\">"
-                svg += text; svg += "</text>"
+                // A short chart labels every month ("MM", "MM/YY" at a new year), a long one each year.
+                if n <= 12 {
+                    svg.two(month)
+                    if m % 12 == 0 || i == 0 { svg += "/"; svg.two(year % 100) }
+                } else {
+                    svg += year
+                }
+                svg += "</text>"
             }
         }
         svg += "</svg>"
@@ -57,14 +68,10 @@ enum Charts {
         static func += (svg: inout SVGText, number: Int) {
             if number >= 0 && number < 10 { svg.bytes.append(UInt8(ascii: "0") + UInt8(number)) } else { svg.bytes.append(contentsOf: String(number).utf8) }
         }
+        /// A number from 0 to 99 as two digits.
+        mutating func two(_ number: Int) {
+            bytes.append(UInt8(ascii: "0") + UInt8(number / 10)); bytes.append(UInt8(ascii: "0") + UInt8(number % 10))
+        }
         var string: String { String(decoding: bytes, as: UTF8.self) }
-    }
-
-    /// `String(format: "%0<width>d", v)` without Foundation's formatter.
-    static func padded(_ v: Int, _ width: Int) -> String {
-        let digits = String(v.magnitude)
-        let sign = v < 0 ? "-" : ""
-        let zeros = max(0, width - sign.count - digits.count)
-        return sign + String(repeating: "0", count: zeros) + digits
     }
 }
