@@ -16,11 +16,9 @@ public enum Markdown {
     /// Safe by default: raw HTML is dropped and `javascript:`/`data:` links are emptied.
     public static func html(_ markdown: String, unsafe: Bool = false) -> String {
         let options = CMARK_OPT_DEFAULT | (unsafe ? CMARK_OPT_UNSAFE : 0)
-        let utf8 = Array(markdown.utf8)
-        let result: UnsafeMutablePointer<CChar>? = utf8.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
-                cmark_markdown_to_html($0, buffer.count, options)
-            }
+        var markdown = markdown
+        let result: UnsafeMutablePointer<CChar>? = markdown.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_markdown_to_html($0.baseAddress, $0.count, options) }
         }
         guard let result else { return "" }
         defer { free(result) }
@@ -29,6 +27,10 @@ public enum Markdown {
 
     /// A link destination safe to put between `<` and `>`.
     static func destination(_ url: String) -> String {
+        // Most addresses have nothing to encode.
+        let plain = !url.utf8.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: " ")
+            || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\\") }
+        if plain { return "<" + url + ">" }
         var out = ""
         for c in url.unicodeScalars {
             switch c {

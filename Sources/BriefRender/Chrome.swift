@@ -9,10 +9,13 @@ struct ChromeKey: Hashable, Sendable {
 /// A page's header and footer, rendered once per folder depth and section instead of once per
 /// page: the same navigation markup on fifteen thousand pages was a fifth of the site's Mustache work.
 struct Chrome: Sendable {
+    /// What they are made from, which every page's context starts with (`SiteIndex.base`).
+    var context: Fields
     var header: String
     var footer: String
 
-    init(_ templates: TemplateSet, _ context: [String: Any]) {
+    init(_ templates: TemplateSet, _ context: Fields) {
+        self.context = context
         header = templates.fragment(Fragment.header, context)
         footer = templates.fragment(Fragment.footer, context)
     }

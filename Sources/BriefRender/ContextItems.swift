@@ -7,7 +7,7 @@ import Foundation
 ///
 /// Made when a page first asks, from whichever rendering thread asks: a rebuild that keeps most
 /// pages (`PageKeys`) needs few of them. Entries are never changed once made (hence
-/// `@unchecked Sendable`: `[String: Any]` is not `Sendable`; the slots are behind a lock).
+/// `@unchecked Sendable`: `Fields` is not `Sendable`; the slots are behind a lock).
 final class ContextItems: @unchecked Sendable {
     static let root = "../"
 
@@ -17,8 +17,9 @@ final class ContextItems: @unchecked Sendable {
     /// Positions by id; empty when ids are not unique (then every page makes its own entries).
     private let briefIndex: [String: Int]
     private let entityIndex: [String: Int]
-    private var briefSlots: [[String: Any]?]
-    private var entitySlots: [[String: Any]?]
+    private var briefSlots: [Fields?]
+    /// Each entity's link without its chip (the base of a related entity's entry), and with it.
+    private var entitySlots: [(plain: Fields, chipped: Fields)?]
     private let lock = NSLock()
 
     init(archive: Archive, briefByID: [String: Brief], entityByID: [String: Entity], templates: TemplateSet) {
@@ -39,8 +40,14 @@ final class ContextItems: @unchecked Sendable {
     }
 
     /// The entry of brief `id` for pages one folder deep; nil when ids are not unique.
-    func brief(_ id: String) -> [String: Any]? {
+    func brief(_ id: String) -> Fields? {
         guard let i = briefIndex[id] else { return nil }
+        return brief(at: i)
+    }
+
+    /// The entry of the brief at `position` in the archive, as `brief(_:)` gives it by id.
+    func brief(at i: Int) -> Fields? {
+        guard !briefIndex.isEmpty else { return nil }
         lock.lock()
         if let made = briefSlots[i] { lock.unlock(); return made }
         lock.unlock()
@@ -52,36 +59,53 @@ final class ContextItems: @unchecked Sendable {
     }
 
     /// The link of entity `id` for pages one folder deep; nil when ids are not unique.
-    func entity(_ id: String) -> [String: Any]? {
+    func entity(_ id: String) -> Fields? { links(id)?.chipped }
+
+    /// The link of entity `id` for pages one folder deep with `count` (and no chip), as a related
+    /// entity is listed; nil when ids are not unique.
+    func entity(_ id: String, count: Int) -> Fields? {
+        guard var link = links(id)?.plain else { return nil }
+        link["count"] = TagText(count)
+        return link
+    }
+
+    private func links(_ id: String) -> (plain: Fields, chipped: Fields)? {
         guard let i = entityIndex[id] else { return nil }
         lock.lock()
         if let made = entitySlots[i] { lock.unlock(); return made }
         lock.unlock()
-        let made = ContextItems.entityLink(archive.entities[i], root: ContextItems.root, templates: templates)
+        let plain = ContextItems.entityLink(archive.entities[i], root: ContextItems.root, templates: nil)
+        let made = (plain, ContextItems.withChip(plain, templates: templates))
         lock.lock(); entitySlots[i] = made; lock.unlock()
         return made
     }
 
     /// A brief in a list; `entityLink` gives the chip of an entity id (nil when there is no such entity).
     /// Without `templates`, it has no `link` fragment.
-    static func briefItem(_ b: Brief, root: String, templates: TemplateSet?, entityLink: (String) -> [String: Any]?) -> [String: Any] {
+    static func briefItem(_ b: Brief, root: String, templates: TemplateSet?, entityLink: (String) -> Fields?) -> Fields {
         let date = SiteIndex.sortDate(b)
-        var d: [String: Any] = [
-            "id": b.id, "title": b.title, "url": "\(root)briefs/\(b.id).html",
-            "date": date?.description ?? "", "hasDate": date != nil,
-            "summary": b.summary.joined(separator: " "), "hasSummary": !b.summary.isEmpty,
-            "sourceCount": b.sources.count, "sourcesPlural": b.sources.count != 1,
+        var d: Fields = [
+            "id": TagText(b.id), "title": TagText(b.title), "url": TagText("\(root)briefs/\(b.id).html"),
+            "date": TagText(date?.description ?? ""), "hasDate": date != nil,
+            "summary": TagText(b.summary.joined(separator: " ")), "hasSummary": !b.summary.isEmpty,
+            "sourceCount": TagText(b.sources.count), "sourcesPlural": b.sources.count != 1,
             "entities": b.entities.prefix(3).compactMap(entityLink),
         ]
-        if let templates { d["link"] = templates.fragment(Fragment.briefLink, d) }
+        if let templates { d["link"] = TagText(templates.fragment(Fragment.briefLink, d)) }
         return d
     }
 
     /// An entity link; with `count` (shared briefs of a related entity), or without `templates`, it has no chip.
-    static func entityLink(_ e: Entity, root: String, count: Int? = nil, templates: TemplateSet?) -> [String: Any] {
-        var d: [String: Any] = ["name": e.name, "url": "\(root)entities/\(e.id).html", "kind": e.kind.rawValue,
-                                "mentions": e.mentions, "briefCount": e.briefs.count]
-        if let count { d["count"] = count } else if let templates { d["chip"] = templates.fragment(Fragment.entityChip, d) }
+    static func entityLink(_ e: Entity, root: String, count: Int? = nil, templates: TemplateSet?) -> Fields {
+        var d: Fields = ["name": TagText(e.name), "url": TagText("\(root)entities/\(e.id).html"), "kind": TagText(e.kind.rawValue),
+                         "mentions": TagText(e.mentions), "briefCount": TagText(e.briefs.count)]
+        if let count { d["count"] = TagText(count) } else if let templates { d = withChip(d, templates: templates) }
+        return d
+    }
+
+    private static func withChip(_ link: Fields, templates: TemplateSet) -> Fields {
+        var d = link
+        d["chip"] = TagText(templates.fragment(Fragment.entityChip, link))
         return d
     }
 }

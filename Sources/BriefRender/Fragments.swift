@@ -24,7 +24,7 @@ enum Fragment {
 extension TemplateSet {
     /// A fragment checked by `Fragment.check`, rendered with the same HTML escaping as pages.
     /// The final newline of its file is not part of it: the page's template places it.
-    func fragment(_ name: String, _ context: [String: Any]) -> String {
+    func fragment(_ name: String, _ context: Fields) -> String {
         var html = library.render(context, withTemplate: name) ?? ""
         if html.hasSuffix("\n") { html.removeLast() }
         return html

@@ -46,11 +46,11 @@ struct Pager {
     }
 
     /// What `pager.mustache` shows: "page N of M", newer and older, newest and oldest.
-    var context: [String: Any] {
-        ["isPaged": count > 1, "pageNumber": number, "pageCount": count,
-         "firstShown": range.lowerBound + 1, "lastShown": range.upperBound,
-         "hasNewer": number > 1, "newerURL": number > 1 ? url(number - 1) : "",
-         "hasOlder": number < count, "olderURL": number < count ? url(number + 1) : "",
-         "firstURL": url(1), "lastURL": url(count)]
+    var context: Fields {
+        ["isPaged": count > 1, "pageNumber": TagText(number), "pageCount": TagText(count),
+         "firstShown": TagText(range.lowerBound + 1), "lastShown": TagText(range.upperBound),
+         "hasNewer": number > 1, "newerURL": TagText(number > 1 ? url(number - 1) : ""),
+         "hasOlder": number < count, "olderURL": TagText(number < count ? url(number + 1) : ""),
+         "firstURL": TagText(url(1)), "lastURL": TagText(url(count))]
     }
 }

@@ -11,6 +11,8 @@ struct SiteIndex: Sendable {
     let archive: Archive
     let buildDate: String
     let briefByID: [String: Brief]
+    /// Position in `archive.briefs` of the brief `briefByID` has for an id.
+    let briefPosition: [String: Int]
     let entityByID: [String: Entity]
     let noteByID: [String: Note]
     let notesByBrief: [String: [String]]
@@ -43,6 +45,7 @@ struct SiteIndex: Sendable {
         timelineEntries = SiteIndex.completeTimeline(archive)
         timelinePages = SiteIndex.isPaged(archive) ? SiteIndex.timelinePages(timelineEntries) : []
         briefByID = Dictionary(archive.briefs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        briefPosition = Dictionary(archive.briefs.indices.map { (archive.briefs[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
         entityByID = Dictionary(archive.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         items = ContextItems(archive: archive, briefByID: briefByID, entityByID: entityByID, templates: templates)
         noteByID = Dictionary(archive.notes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -66,7 +66,7 @@ enum SitePart: Sendable {
     }
 
     func pages(site: SiteIndex, templates: TemplateSet) throws(Diagnostic) -> [Page] {
-        func html(_ path: String, _ template: String, _ context: [String: Any]) throws(Diagnostic) -> [Page] {
+        func html(_ path: String, _ template: String, _ context: Fields) throws(Diagnostic) -> [Page] {
             [Page(path: path, text: try templates.render(template, context))]
         }
         let archive = site.archive

@@ -118,15 +118,13 @@ public enum SiteRenderer {
     }
 
     static func sourceLine(_ s: Brief.Source) -> String {
-        var parts: [String] = []
-        parts.append("**\(Markdown.escapeText(s.outlet ?? "Unknown outlet"))**")
-        if let title = s.title, !title.isEmpty { parts.append("“\(Markdown.escapeText(title))”") }
-        if let d = s.published { parts.append(d.description) }
+        var line = "**" + Markdown.escapeText(s.outlet ?? "Unknown outlet") + "**"
+        if let title = s.title, !title.isEmpty { line += ", “" + Markdown.escapeText(title) + "”" }
+        if let d = s.published { line += ", " + d.description }
         if let url = s.url, url.hasPrefix("http://") || url.hasPrefix("https://") {
-            parts.append("[original](\(Markdown.destination(url)))")
+            line += ", [original](" + Markdown.destination(url) + ")"
         }
-        var line = parts.joined(separator: ", ")
-        line += " (`\(noBackticks(s.file))`)"
+        line += " (`" + noBackticks(s.file) + "`)"
         if let copy = s.copyOf { line += " — same text as `\(noBackticks(copy))`" }
         return line
     }
@@ -136,7 +134,11 @@ public enum SiteRenderer {
         s.utf8.contains(UInt8(ascii: "`")) ? s.replacingOccurrences(of: "`", with: "'") : s
     }
 
-    static func yaml(_ s: String) -> String { YAMLScalar.quoted(s) }
+    /// `YAMLScalar.quoted`, without its scalar-by-scalar copy for the usual text that has nothing to escape.
+    static func yaml(_ s: String) -> String {
+        let plain = s.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+        return plain ? "\"" + s + "\"" : YAMLScalar.quoted(s)
+    }
 }
 
 /// One value per site part, filled in from the threads that make the parts.

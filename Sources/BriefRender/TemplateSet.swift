@@ -69,7 +69,7 @@ public struct TemplateSet: Sendable {
         return found
     }
 
-    func render(_ name: String, _ context: [String: Any]) throws(Diagnostic) -> String {
+    func render(_ name: String, _ context: Fields) throws(Diagnostic) -> String {
         guard names.contains(name), let html = library.render(context, withTemplate: name) else {
             throw Diagnostic(.error, file: "\(folderName)/\(name).mustache", "template is missing")
         }

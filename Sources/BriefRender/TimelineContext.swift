@@ -3,43 +3,43 @@ import BriefModel
 /// The timeline pages' contexts.
 extension SiteIndex {
     /// The whole timeline; or, paged, the index (chart, months, undated) or one month's page.
-    func timelineContext(page: TimelinePage? = nil) -> [String: Any] {
+    func timelineContext(page: TimelinePage? = nil) -> Fields {
         let root = "../"
         let all = timelineEntries
         let paged = timelineIsPaged
         let entries = page?.entries ?? (paged ? all.filter { $0.date == nil } : all)
-        func item(_ t: Archive.TimelineEntry) -> [String: Any] {
+        func item(_ t: Archive.TimelineEntry) -> Fields {
             if t.kind == .brief, let b = briefByID[t.id] {
                 var d = briefItem(b, root: root)
-                d["date"] = t.date?.description ?? ""
+                d["date"] = TagText(t.date?.description ?? "")
                 d["isNote"] = false
                 return d
             }
             let n = noteByID[t.id]!
             var d = noteItem(n, root: root)
-            d["date"] = t.date?.description ?? ""
+            d["date"] = TagText(t.date?.description ?? "")
             d["isNote"] = true
             d["entities"] = n.entities.prefix(3).compactMap { entityByID[$0].map { entityLink($0, root: root) } }
             return d
         }
         let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                           "October", "November", "December"]
-        var years: [[String: Any]] = []
+        var years: [Fields] = []
         var currentYear: Int? = nil
-        var months: [[String: Any]] = []
+        var months: [Fields] = []
         var currentMonth: String? = nil
-        var items: [[String: Any]] = []
+        var items: [Fields] = []
         func flushMonth() {
             if let m = currentMonth, !items.isEmpty {
                 let parts = m.split(separator: "-")
                 let label = parts.count == 2 && parts[1] != "00" ? monthNames[Int(parts[1])! - 1] : "Month unknown"
-                months.append(["anchor": "m-\(m)", "label": label, "entries": items, "count": items.count])
+                months.append(["anchor": TagText("m-\(m)"), "label": TagText(label), "entries": items, "count": TagText(items.count)])
             }
             items = []
         }
         func flushYear() {
             flushMonth()
-            if let y = currentYear, !months.isEmpty { years.append(["year": String(y), "months": months]) }
+            if let y = currentYear, !months.isEmpty { years.append(["year": TagText(String(y)), "months": months]) }
             months = []
         }
         for t in entries {
@@ -55,27 +55,27 @@ extension SiteIndex {
         let chart = Charts.monthBars(dates: chartDates, label: "Briefs per month") { key in
             paged ? "\(key).html#m-\(key)" : "#m-\(key)"
         }
-        var yearLinks: [[String: Any]] = []
+        var yearLinks: [Fields] = []
         if paged && page == nil {
-            var byYear: [(year: String, months: [[String: Any]])] = []
+            var byYear: [(year: String, months: [Fields])] = []
             for p in timelinePages {
                 let year = String(p.month.prefix(4))
                 let label = (p.month.hasSuffix("-00") ? "Month unknown" : monthNames[Int(p.month.suffix(2))! - 1])
                     + (p.part > 0 ? " (\(p.part + 1))" : "")
-                let link: [String: Any] = ["label": label, "url": p.file, "count": p.entries.count]
+                let link: Fields = ["label": TagText(label), "url": TagText(p.file), "count": TagText(p.entries.count)]
                 if byYear.last?.year == year { byYear[byYear.count - 1].months.append(link) } else { byYear.append((year, [link])) }
             }
-            yearLinks = byYear.map { ["year": $0.year, "months": $0.months] }
+            yearLinks = byYear.map { ["year": TagText($0.year), "months": $0.months] }
         }
         let heading = page.map { p in
             (p.month.hasSuffix("-00") ? String(p.month.prefix(4)) : monthNames[Int(p.month.suffix(2))! - 1] + " " + p.month.prefix(4))
                 + (p.part > 0 ? " (part \(p.part + 1))" : "")
         }.map { "Timeline: \($0)" } ?? "Timeline"
         return self.page(root: root, title: heading, nav: "timeline", [
-            "yearLinks": yearLinks, "hasYearLinks": !yearLinks.isEmpty, "heading": heading,
+            "yearLinks": yearLinks, "hasYearLinks": !yearLinks.isEmpty, "heading": TagText(heading),
             "isYearPage": page != nil,
             "years": years, "hasYears": !years.isEmpty, "undated": undated, "hasUndated": !undated.isEmpty,
-            "chart": chart, "hasChart": !chart.isEmpty,
+            "chart": TagText(chart), "hasChart": !chart.isEmpty,
         ])
     }
 

@@ -270,9 +270,22 @@ final class RenderTests: XCTestCase {
             XCTAssertEqual(SearchIndex.terms(s), SearchIndex.characterTerms(s), s.debugDescription)
             XCTAssertEqual(Whitespace.trimmed(s), s.trimmingCharacters(in: .whitespacesAndNewlines), s.debugDescription)
         }
-        XCTAssertEqual(Charts.padded(7, 4), String(format: "%04d", 7))
-        XCTAssertEqual(Charts.padded(-7, 4), String(format: "%04d", -7))
-        XCTAssertEqual(Charts.padded(12345, 4), String(format: "%04d", 12345))
+    }
+
+    /// A chart's bars, tips and labels: every month from the first to the last, a short chart
+    /// labelled by month ("MM", "MM/YY" where a year starts), a long one by year.
+    func testMonthBarsLabelsAndTips() throws {
+        let dates = ["2023-11-05", "2024-01-10", "2024-01-20", "2024"].compactMap(DayDate.init(iso:))
+        let short = Charts.monthBars(dates: dates, label: "Briefs mentioning A & B per month") { "t/\($0).html#m-\($0)" }
+        XCTAssertTrue(short.hasPrefix("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 120 156\" role=\"img\" aria-label=\"Briefs mentioning A &amp; B per month\">"), short)
+        XCTAssertTrue(short.contains("<a href=\"t/2023-11.html#m-2023-11\" aria-label=\"2023-11: 1 brief\"><rect class=\"bar\" x=\"4\" y=\"74\" width=\"18\" height=\"60\"><title>2023-11: 1 brief</title></rect>"), short)
+        XCTAssertTrue(short.contains("<rect class=\"bar\" x=\"26\" y=\"134\" width=\"18\" height=\"0\"><title>2023-12: 0 briefs</title></rect><text class=\"label\" x=\"26\" y=\"149\">12</text>"), short)
+        XCTAssertTrue(short.contains("<title>2024-01: 2 briefs</title></rect><text class=\"count\" x=\"57\" y=\"11\" text-anchor=\"middle\">2</text></a><text class=\"label\" x=\"48\" y=\"149\">01/24</text></svg>"), short)
+        XCTAssertTrue(short.contains("<text class=\"label\" x=\"4\" y=\"149\">11/23</text>"), short)
+        let long = Charts.monthBars(dates: dates + [DayDate(iso: "2025-03-01")!], label: "x") { $0 }
+        XCTAssertEqual(long.components(separatedBy: "<text class=\"label\"").count - 1, 3, long)   // 2023 (first bar), 2024, 2025
+        XCTAssertTrue(long.contains(">2024</text>") && long.contains(">2025</text>") && !long.contains(">01/24<"), long)
+        XCTAssertEqual(Charts.monthBars(dates: [DayDate(iso: "2024")!], label: "x") { $0 }, "")
     }
 
     /// The search index's one-pass postings are what each doc's own terms give, stopwords left out.
@@ -335,6 +348,37 @@ final class RenderTests: XCTestCase {
         for page in pages where page.path.hasSuffix(".html") {
             XCTAssertFalse(page.text.contains("\"\u{301}"), page.path)
         }
+    }
+
+    /// Pages' contexts are `Fields` of `TagText` (for speed); a template must read them exactly as
+    /// the dictionaries of Strings and Ints they replaced: names, dotted names, sections, inverted
+    /// sections, list positions and transforms.
+    func testFieldsAndTagTextReadAsDictionariesOfStringsAndInts() throws {
+        let text = """
+        {{title}}|{{{html}}}|{{html}}|{{count}}|{{plusone(count)}}|{{#even(count)}}even{{/even(count)}}|{{uppercased(title)}}|\
+        {{#empty(summary)}}empty{{/empty(summary)}}|{{#count}}[{{.}}]{{/count}}|{{#zero}}[{{.}}]{{/zero}}|{{^zero}}no zero{{/zero}}|\
+        {{^missing}}none{{/missing}}|{{#items}}{{#first()}}<{{/first()}}{{name}}:{{n}}/{{title}}{{^last()}},{{/last()}}{{/items}}|\
+        {{count(items)}}|{{item.name}}|{{#item}}{{name}}/{{title}}{{/item}}|{{count(item)}}|{{#sorted(item)}}{{key}}={{value}};{{/sorted(item)}}|\
+        {{#flag}}yes{{/flag}}{{^flag}}no{{/flag}}|{{#reversed(title)}}{{.}}{{/reversed(title)}}
+        """
+        let templates = try TemplateSet(files: ["t": text])
+        let title = "Tom & \"Jerry\" <é>"
+        let dictionary: [String: Any] = [
+            "title": title, "html": "<b>bold</b>", "count": 41, "zero": 0, "summary": "", "flag": false,
+            "items": [["name": "a", "n": 1], ["name": "b<", "n": 2]] as [[String: Any]],
+            "item": ["name": "x", "size": 3] as [String: Any],
+        ]
+        let fields: Fields = [
+            "title": TagText(title), "html": TagText("<b>bold</b>"), "count": TagText(41), "zero": TagText(0),
+            "summary": TagText(""), "flag": false,
+            "items": [["name": TagText("a"), "n": TagText(1)], ["name": TagText("b<"), "n": TagText(2)]] as [Fields],
+            "item": ["name": TagText("x"), "size": TagText(3)] as Fields,
+        ]
+        let expected = try XCTUnwrap(templates.library.render(dictionary, withTemplate: "t"))
+        XCTAssertEqual(try templates.render("t", fields), expected)
+        XCTAssertTrue(expected.hasPrefix("Tom &amp; &quot;Jerry&quot; &lt;é&gt;|<b>bold</b>|&lt;b&gt;bold&lt;/b&gt;|41|42||TOM"), expected)
+        XCTAssertTrue(expected.contains("|[41]|[0]||none|<a:1/Tom"), expected)
+        XCTAssertTrue(expected.contains("|2|x|x/Tom &amp; &quot;Jerry&quot; &lt;é&gt;|2|name=x;size=3;|no|"), expected)
     }
 
     func testRenderTemplateErrorLinesCountTheAuthorsLines() {
