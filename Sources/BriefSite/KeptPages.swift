@@ -57,7 +57,8 @@ final class KeptPages: @unchecked Sendable {
     /// the swap). A file that is not there is left out, so it is made again.
     static func records(_ keyed: [SiteRenderer.KeyedFiles], output: URL) -> [(key: ContentHash, record: ArraySlice<UInt8>)] {
         let root = output.path + "/"
-        return keyed.flatMap { files in
+        // A stat per file, 12,000 at 10,000 articles, at the end of a build: on all cores.
+        return parallelMap(keyed) { files in
             files.paths.compactMap { path -> (key: ContentHash, record: ArraySlice<UInt8>)? in
                 guard let stamp = Stamp(root + path) else { return nil }
                 var pathKey = ContentHash()
@@ -67,6 +68,6 @@ final class KeptPages: @unchecked Sendable {
                     w.int(stamp.inode); w.int(stamp.size); w.int(stamp.seconds); w.int(stamp.nanoseconds)
                 })
             }
-        }
+        }.flatMap { $0 }
     }
 }
