@@ -1,4 +1,5 @@
 import BriefEntities
+import Dispatch
 import BriefModel
 
 /// The entities, found again only where a text changed. Each brief and note text is kept in
@@ -321,12 +322,13 @@ private final class Spent<Value>: @unchecked Sendable {
     private var value: Value?
     init(_ value: consuming Value) { self.value = value }
 
-    /// Does `work` while the value is freed on another core; the value's last reference is this one.
-    func freed<T: Sendable>(while work: @Sendable () -> T) -> T {
-        parallelMap([true, false]) { isWork -> T? in
-            if isWork { return work() }
-            self.value = nil
-            return nil
-        }[0]!
+    /// Does `work` while the value (whose last reference this is) is freed on another thread. Not
+    /// one item of a `parallelMap`: work inside that would find its own `parallelMap`s run serially.
+    func freed<T>(while work: () -> T) -> T {
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { self.value = nil }
+        let result = work()
+        group.wait()
+        return result
     }
 }
