@@ -49,26 +49,36 @@ struct EntityAssembly {
             drafts.append(Draft(node: NameNode(key: "#c\(i)", known: .catalog(i),
                                                words: NameTable.key(entry.name).split(separator: " ").map(String.init))))
         }
-        // Name, kind, keep or drop.
+        // Name, kind, keep or drop: each draft on its own, on all cores (the stage's end runs on one).
+        let assembly = self, ambiguous = resolver.ambiguous, unnamed = drafts
         var kept: [Int] = []
-        for d in drafts.indices {
-            name(&drafts[d])
-            // A lone surname shared by two people is neither of them nor an entity.
-            if !resolver.ambiguous.contains(drafts[d].root), keep(drafts[d]) { kept.append(d) }
+        for (d, verdict) in parallelMap(Self.chunks(drafts.count), { range in
+            range.map { d -> (name: String, kind: Entity.Kind, keep: Bool) in
+                var draft = unnamed[d]
+                assembly.name(&draft)
+                // A lone surname shared by two people is neither of them nor an entity.
+                return (draft.name, draft.kind, !ambiguous.contains(draft.root) && assembly.keep(draft))
+            }
+        }).joined().enumerated() {
+            drafts[d].name = verdict.name
+            drafts[d].kind = verdict.kind
+            if verdict.keep { kept.append(d) }
         }
         kept.sort {
             (drafts[$0].node.mentions, drafts[$1].name) > (drafts[$1].node.mentions, drafts[$0].name)
         }
+        let keptDrafts = drafts, order = kept
+        let aliasLists = parallelMap(Self.chunks(kept.count)) { range in range.map { assembly.aliases(keptDrafts[order[$0]]) } }.joined()
         var entities: [Entity] = []
         var usedIDs = Set<String>()
-        for d in kept {
+        for (d, aliases) in zip(kept, aliasLists) {
             let draft = drafts[d]
             var id = Slug.make(draft.name)
             var suffix = 2
             while usedIDs.contains(id) { id = Slug.make(draft.name) + "-\(suffix)"; suffix += 1 }
             usedIDs.insert(id)
             drafts[d].entity = entities.count
-            entities.append(Entity(id: id, name: draft.name, kind: draft.kind, aliases: aliases(draft),
+            entities.append(Entity(id: id, name: draft.name, kind: draft.kind, aliases: aliases,
                                    description: description(draft), briefs: [], mentions: 0))
         }
         // Every mention (and resolved role reference) to its entity.
@@ -188,6 +198,12 @@ struct EntityAssembly {
             for e in seen { together[e] = 0 }
             seen.removeAll(keepingCapacity: true)
         }
+    }
+
+    /// Ranges of drafts for the parallel steps: a few per core.
+    private static func chunks(_ count: Int) -> [Range<Int>] {
+        let size = max(64, count / 8)
+        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
     }
 
     private func name(_ d: inout Draft) {
