@@ -64,9 +64,7 @@ final class ContextItems: @unchecked Sendable {
     /// The link of entity `id` for pages one folder deep with `count` (and no chip), as a related
     /// entity is listed; nil when ids are not unique.
     func entity(_ id: String, count: Int) -> Fields? {
-        guard var link = links(id)?.plain else { return nil }
-        link["count"] = TagText(count)
-        return link
+        links(id)?.plain.with("count", TagText(count))
     }
 
     private func links(_ id: String) -> (plain: Fields, chipped: Fields)? {
@@ -104,8 +102,6 @@ final class ContextItems: @unchecked Sendable {
     }
 
     private static func withChip(_ link: Fields, templates: TemplateSet) -> Fields {
-        var d = link
-        d["chip"] = TagText(templates.fragment(Fragment.entityChip, link))
-        return d
+        link.with("chip", TagText(templates.fragment(Fragment.entityChip, link)))
     }
 }
