@@ -43,10 +43,12 @@ struct SiteIndex: Sendable {
         self.archive = archive
         self.buildDate = buildDate
         // Two halves of the lookups made at once (this runs before any page can be made): the
-        // outlets with their sorted articles and the timeline, and the lookups by id with the page keys.
+        // lists in order (outlets, timeline, briefs by date) with the headers and footers, and the
+        // lookups by id with the entity ranking and the page keys.
         let (lists, byID) = bothAtOnce({
             let timeline = SiteIndex.completeTimeline(archive)
             return (outlets: SiteIndex.outlets(archive), tags: SiteIndex.tags(archive), notesByDate: SiteIndex.notesByDate(archive),
+                    briefsByDate: SiteIndex.briefsByDate(archive), chromes: SiteIndex.chromes(archive, buildDate: buildDate, templates: templates),
                     timelineEntries: timeline, timelinePages: SiteIndex.isPaged(archive) ? SiteIndex.timelinePages(timeline) : [])
         }, {
             let briefByID = Dictionary(archive.briefs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -56,7 +58,7 @@ struct SiteIndex: Sendable {
                     keys: PageKeys(archive: archive, buildDate: buildDate, templates: templates,
                                    timelineIsPaged: SiteIndex.isPaged(archive)))
         })
-        (outlets, tags, notesByDate, timelineEntries, timelinePages) = lists
+        (outlets, tags, notesByDate, briefsByDate, chromes, timelineEntries, timelinePages) = lists
         (briefByID, entityByID, entitiesByMentions, items, keys) = byID
         briefPosition = Dictionary(archive.briefs.indices.map { (archive.briefs[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
         noteByID = Dictionary(archive.notes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -69,7 +71,14 @@ struct SiteIndex: Sendable {
             for n in entity.notes where ne[entity.id]?.contains(n) != true { ne[entity.id, default: []].append(n) }
         }
         notesByBrief = nb; notesByEntity = ne
-        briefsByDate = archive.briefs.enumerated().sorted { a, b in
+        listShowsFragments = templates.reads.reads(["link"], inside: ["briefs"], from: "brief-list")
+            || templates.reads.reads(["chip"], inside: ["entities"], from: "brief-list")
+    }
+
+    static func sortDate(_ b: Brief) -> DayDate? { b.date ?? b.published }
+
+    static func briefsByDate(_ archive: Archive) -> [Brief] {
+        archive.briefs.enumerated().sorted { a, b in
             let da = SiteIndex.sortDate(a.element), db = SiteIndex.sortDate(b.element)
             switch (da, db) {
             case let (x?, y?): return x != y ? x > y : a.offset < b.offset
@@ -78,6 +87,10 @@ struct SiteIndex: Sendable {
             default: return a.offset < b.offset
             }
         }.map(\.element)
+    }
+
+    /// Header and footer of every folder depth and section the site's pages have.
+    static func chromes(_ archive: Archive, buildDate: String, templates: TemplateSet) -> [ChromeKey: Chrome] {
         var chromes: [ChromeKey: Chrome] = [:]
         for root in ["", "../"] {
             for nav in ["home", "briefs", "timeline", "entities", "notes", "sources", "search", ""] {
@@ -85,12 +98,8 @@ struct SiteIndex: Sendable {
                 chromes[ChromeKey(root: root, nav: nav)] = Chrome(templates, context)
             }
         }
-        self.chromes = chromes
-        listShowsFragments = templates.reads.reads(["link"], inside: ["briefs"], from: "brief-list")
-            || templates.reads.reads(["chip"], inside: ["entities"], from: "brief-list")
+        return chromes
     }
-
-    static func sortDate(_ b: Brief) -> DayDate? { b.date ?? b.published }
 
     static func notesByDate(_ archive: Archive) -> [Note] {
         archive.notes.enumerated().sorted { a, b in
