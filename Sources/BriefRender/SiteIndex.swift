@@ -52,15 +52,16 @@ struct SiteIndex: Sendable {
                     timelineEntries: timeline, timelinePages: SiteIndex.isPaged(archive) ? SiteIndex.timelinePages(timeline) : [])
         }, {
             let briefByID = Dictionary(archive.briefs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let briefPosition = Dictionary(archive.briefs.indices.map { (archive.briefs[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
             let entityByID = Dictionary(archive.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            return (briefByID: briefByID, entityByID: entityByID, entitiesByMentions: SiteIndex.entitiesByMentions(archive),
-                    items: ContextItems(archive: archive, briefByID: briefByID, entityByID: entityByID, templates: templates),
+            return (briefByID: briefByID, briefPosition: briefPosition, entityByID: entityByID,
+                    entitiesByMentions: SiteIndex.entitiesByMentions(archive),
+                    items: ContextItems(archive: archive, briefPosition: briefPosition, entityByID: entityByID, templates: templates),
                     keys: PageKeys(archive: archive, buildDate: buildDate, templates: templates,
                                    timelineIsPaged: SiteIndex.isPaged(archive)))
         })
         (outlets, tags, notesByDate, briefsByDate, chromes, timelineEntries, timelinePages) = lists
-        (briefByID, entityByID, entitiesByMentions, items, keys) = byID
-        briefPosition = Dictionary(archive.briefs.indices.map { (archive.briefs[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+        (briefByID, briefPosition, entityByID, entitiesByMentions, items, keys) = byID
         noteByID = Dictionary(archive.notes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var nb: [String: [String]] = [:], ne: [String: [String]] = [:]
         for note in archive.notes {
