@@ -22,18 +22,16 @@ final class ContextItems: @unchecked Sendable {
     private var entitySlots: [(plain: Fields, chipped: Fields)?]
     private let lock = NSLock()
 
-    init(archive: Archive, briefByID: [String: Brief], entityByID: [String: Entity], templates: TemplateSet) {
+    /// briefPosition: each brief id's first position in the archive (`SiteIndex.briefPosition`).
+    init(archive: Archive, briefPosition: [String: Int], entityByID: [String: Entity], templates: TemplateSet) {
         self.archive = archive
         self.entityByID = entityByID
         self.templates = templates
-        var briefs: [String: Int] = [:], entities: [String: Int] = [:]
-        if briefByID.count == archive.briefs.count {
-            for (i, b) in archive.briefs.enumerated() { briefs[b.id] = i }
-        }
+        var entities: [String: Int] = [:]
         if entityByID.count == archive.entities.count {
             for (i, e) in archive.entities.enumerated() { entities[e.id] = i }
         }
-        briefIndex = briefs
+        briefIndex = briefPosition.count == archive.briefs.count ? briefPosition : [:]
         entityIndex = entities
         briefSlots = Array(repeating: nil, count: archive.briefs.count)
         entitySlots = Array(repeating: nil, count: archive.entities.count)
@@ -64,9 +62,7 @@ final class ContextItems: @unchecked Sendable {
     /// The link of entity `id` for pages one folder deep with `count` (and no chip), as a related
     /// entity is listed; nil when ids are not unique.
     func entity(_ id: String, count: Int) -> Fields? {
-        guard var link = links(id)?.plain else { return nil }
-        link["count"] = TagText(count)
-        return link
+        links(id)?.plain.with("count", TagText(count))
     }
 
     private func links(_ id: String) -> (plain: Fields, chipped: Fields)? {
@@ -104,8 +100,6 @@ final class ContextItems: @unchecked Sendable {
     }
 
     private static func withChip(_ link: Fields, templates: TemplateSet) -> Fields {
-        var d = link
-        d["chip"] = TagText(templates.fragment(Fragment.entityChip, link))
-        return d
+        link.with("chip", TagText(templates.fragment(Fragment.entityChip, link)))
     }
 }

@@ -53,12 +53,22 @@ enum Feeds {
         return x + "</feed>\n"
     }
 
-    static func sitemap(site: SiteIndex, pages: [Page]) -> String {
-        let root = base(site)
-        var x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for p in pages where p.path.hasSuffix(".html") && p.path != "404.html" {
-            x += "  <url><loc>\(esc(root + p.path))</loc></url>\n"
+    /// The sitemap's `<url>` lines of some of the site's pages (its HTML pages but 404.html), made
+    /// by the thread that made those pages; `base` is `Feeds.base`.
+    static func sitemapEntries(_ paths: [String], base: String) -> [UInt8] {
+        var x: [UInt8] = []
+        for path in paths where path.hasSuffix(".html") && path != "404.html" {
+            x += "  <url><loc>".utf8; x += esc(base + path).utf8; x += "</loc></url>\n".utf8
         }
-        return x + "</urlset>\n"
+        return x
+    }
+
+    /// The sitemap: every part's entries (`sitemapEntries`), in the parts' order.
+    static func sitemap(_ entries: [[UInt8]]) -> [UInt8] {
+        var x = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8)
+        x.reserveCapacity(entries.reduce(x.count + 12) { $0 + $1.count })
+        for e in entries { x += e }
+        x += "</urlset>\n".utf8
+        return x
     }
 }

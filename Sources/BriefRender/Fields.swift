@@ -44,6 +44,15 @@ struct Fields: MustacheParent, MustacheTransformable, ExpressibleByDictionaryLit
         }
     }
 
+    /// A copy with one value more (or replaced), made with room for it: setting it on a copy of
+    /// shared Fields copied both lists, then grew them again.
+    func with(_ name: String, _ value: Any) -> Fields {
+        var copy = Fields(capacity: names.count + 1)
+        copy.names += names; copy.values += values
+        copy[name] = value
+        return copy
+    }
+
     /// Adds or replaces each of `other`'s values.
     mutating func merge(_ other: Fields) {
         for (name, value) in zip(other.names, other.values) { self[name] = value }

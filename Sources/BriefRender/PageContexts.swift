@@ -144,8 +144,9 @@ extension SiteIndex {
         }
         let related: [Fields] = e.related.compactMap { entityLink(id: $0.id, root: root, count: $0.count) }
         let quotes: [Fields] = e.quotes.map { q in
-            ["text": TagText(q.text), "briefURL": TagText("\(root)briefs/\(q.brief).html"),
-             "briefTitle": TagText(briefByID[q.brief]?.title ?? q.brief), "hasBrief": briefByID[q.brief] != nil]
+            let title = briefByID[q.brief]?.title
+            return ["text": TagText(q.text), "briefURL": TagText("\(root)briefs/\(q.brief).html"),
+                    "briefTitle": TagText(title ?? q.brief), "hasBrief": title != nil]
         }
         let notes = (notesByEntity[e.id] ?? []).compactMap { noteByID[$0] }.map { noteItem($0, root: root) }
         let chart = Charts.monthBars(dates: dates, label: "Briefs mentioning \(e.name) per month") {

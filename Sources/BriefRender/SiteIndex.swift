@@ -42,12 +42,26 @@ struct SiteIndex: Sendable {
         self.templates = templates
         self.archive = archive
         self.buildDate = buildDate
-        timelineEntries = SiteIndex.completeTimeline(archive)
-        timelinePages = SiteIndex.isPaged(archive) ? SiteIndex.timelinePages(timelineEntries) : []
-        briefByID = Dictionary(archive.briefs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        briefPosition = Dictionary(archive.briefs.indices.map { (archive.briefs[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
-        entityByID = Dictionary(archive.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        items = ContextItems(archive: archive, briefByID: briefByID, entityByID: entityByID, templates: templates)
+        // Two halves of the lookups made at once (this runs before any page can be made): the
+        // lists in order (outlets, timeline, briefs by date) with the headers and footers, and the
+        // lookups by id with the entity ranking and the page keys.
+        let (lists, byID) = bothAtOnce({
+            let timeline = SiteIndex.completeTimeline(archive)
+            return (outlets: SiteIndex.outlets(archive), tags: SiteIndex.tags(archive), notesByDate: SiteIndex.notesByDate(archive),
+                    briefsByDate: SiteIndex.briefsByDate(archive), chromes: SiteIndex.chromes(archive, buildDate: buildDate, templates: templates),
+                    timelineEntries: timeline, timelinePages: SiteIndex.isPaged(archive) ? SiteIndex.timelinePages(timeline) : [])
+        }, {
+            let briefByID = Dictionary(archive.briefs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let briefPosition = Dictionary(archive.briefs.indices.map { (archive.briefs[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+            let entityByID = Dictionary(archive.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            return (briefByID: briefByID, briefPosition: briefPosition, entityByID: entityByID,
+                    entitiesByMentions: SiteIndex.entitiesByMentions(archive),
+                    items: ContextItems(archive: archive, briefPosition: briefPosition, entityByID: entityByID, templates: templates),
+                    keys: PageKeys(archive: archive, buildDate: buildDate, templates: templates,
+                                   timelineIsPaged: SiteIndex.isPaged(archive)))
+        })
+        (outlets, tags, notesByDate, briefsByDate, chromes, timelineEntries, timelinePages) = lists
+        (briefByID, briefPosition, entityByID, entitiesByMentions, items, keys) = byID
         noteByID = Dictionary(archive.notes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var nb: [String: [String]] = [:], ne: [String: [String]] = [:]
         for note in archive.notes {
@@ -58,7 +72,14 @@ struct SiteIndex: Sendable {
             for n in entity.notes where ne[entity.id]?.contains(n) != true { ne[entity.id, default: []].append(n) }
         }
         notesByBrief = nb; notesByEntity = ne
-        briefsByDate = archive.briefs.enumerated().sorted { a, b in
+        listShowsFragments = templates.reads.reads(["link"], inside: ["briefs"], from: "brief-list")
+            || templates.reads.reads(["chip"], inside: ["entities"], from: "brief-list")
+    }
+
+    static func sortDate(_ b: Brief) -> DayDate? { b.date ?? b.published }
+
+    static func briefsByDate(_ archive: Archive) -> [Brief] {
+        archive.briefs.enumerated().sorted { a, b in
             let da = SiteIndex.sortDate(a.element), db = SiteIndex.sortDate(b.element)
             switch (da, db) {
             case let (x?, y?): return x != y ? x > y : a.offset < b.offset
@@ -67,7 +88,22 @@ struct SiteIndex: Sendable {
             default: return a.offset < b.offset
             }
         }.map(\.element)
-        notesByDate = archive.notes.enumerated().sorted { a, b in
+    }
+
+    /// Header and footer of every folder depth and section the site's pages have.
+    static func chromes(_ archive: Archive, buildDate: String, templates: TemplateSet) -> [ChromeKey: Chrome] {
+        var chromes: [ChromeKey: Chrome] = [:]
+        for root in ["", "../"] {
+            for nav in ["home", "briefs", "timeline", "entities", "notes", "sources", "search", ""] {
+                let context = SiteIndex.chromeContext(archive.config, buildDate: buildDate, root: root, nav: nav)
+                chromes[ChromeKey(root: root, nav: nav)] = Chrome(templates, context)
+            }
+        }
+        return chromes
+    }
+
+    static func notesByDate(_ archive: Archive) -> [Note] {
+        archive.notes.enumerated().sorted { a, b in
             switch (a.element.date, b.element.date) {
             case let (x?, y?): return x != y ? x > y : a.offset < b.offset
             case (.some, nil): return true
@@ -75,11 +111,17 @@ struct SiteIndex: Sendable {
             default: return a.offset < b.offset
             }
         }.map(\.element)
-        entitiesByMentions = archive.entities.sorted {
+    }
+
+    static func entitiesByMentions(_ archive: Archive) -> [Entity] {
+        archive.entities.sorted {
             $0.mentions != $1.mentions ? $0.mentions > $1.mentions
                 : $0.briefs.count != $1.briefs.count ? $0.briefs.count > $1.briefs.count
                 : $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending
         }
+    }
+
+    static func tags(_ archive: Archive) -> [Tag] {
         var tagMap: [String: Tag] = [:]
         for note in archive.notes {
             for t in note.tags where !t.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -88,7 +130,11 @@ struct SiteIndex: Sendable {
                 if tagMap[slug]!.notes.last != note.id { tagMap[slug]!.notes.append(note.id) }
             }
         }
-        tags = tagMap.values.sorted { $0.slug < $1.slug }
+        return tagMap.values.sorted { $0.slug < $1.slug }
+    }
+
+    /// Outlets by article count, most first, each with its articles newest first.
+    static func outlets(_ archive: Archive) -> [Outlet] {
         var outletMap: [String: Outlet] = [:]
         // Name and slug per outlet as written: a few hundred outlets name tens of thousands of sources.
         var named: [String?: (name: String, slug: String)] = [:]
@@ -105,37 +151,24 @@ struct SiteIndex: Sendable {
             }
         }
         // Newest first, sorted once here rather than on each of an outlet's pages; positions are
-        // sorted, not the articles, whose moves cost more than their comparisons.
+        // sorted, not the articles, whose moves cost more than their comparisons, by dates and
+        // files taken out once (not a copy of two sources per comparison).
         for slug in outletMap.keys {
             let articles = outletMap[slug]!.articles
+            let dates = articles.map(\.source.published), files = articles.map(\.source.file)
             let order = articles.indices.sorted { i, j in
-                let (a, b) = (articles[i].source, articles[j].source)
-                switch (a.published, b.published) {
-                case let (x?, y?): return x != y ? x > y : a.file < b.file
+                switch (dates[i], dates[j]) {
+                case let (x?, y?): return x != y ? x > y : files[i] < files[j]
                 case (.some, nil): return true
                 case (nil, .some): return false
-                default: return a.file < b.file
+                default: return files[i] < files[j]
                 }
             }
             outletMap[slug]!.articles = order.map { articles[$0] }
         }
         let byCount = outletMap.values.map { ($0.articles.count, $0.slug) }.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
-        outlets = byCount.map { outletMap[$0.1]! }
-        var chromes: [ChromeKey: Chrome] = [:]
-        for root in ["", "../"] {
-            for nav in ["home", "briefs", "timeline", "entities", "notes", "sources", "search", ""] {
-                let context = SiteIndex.chromeContext(archive.config, buildDate: buildDate, root: root, nav: nav)
-                chromes[ChromeKey(root: root, nav: nav)] = Chrome(templates, context)
-            }
-        }
-        self.chromes = chromes
-        keys = PageKeys(archive: archive, buildDate: buildDate, templates: templates,
-                        timelineIsPaged: SiteIndex.isPaged(archive))
-        listShowsFragments = templates.reads.reads(["link"], inside: ["briefs"], from: "brief-list")
-            || templates.reads.reads(["chip"], inside: ["entities"], from: "brief-list")
+        return byCount.map { outletMap[$0.1]! }
     }
-
-    static func sortDate(_ b: Brief) -> DayDate? { b.date ?? b.published }
 
     /// Timeline entries: the archive's, plus any brief or note it left out (so none is dropped).
     static func completeTimeline(_ archive: Archive) -> [Archive.TimelineEntry] {

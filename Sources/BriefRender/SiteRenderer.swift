@@ -27,12 +27,23 @@ public enum SiteRenderer {
     public static func render(_ archive: Archive, templates: TemplateSet, buildDate: String,
                               keep: (@Sendable (_ paths: [String], _ key: ContentHash) -> Bool)? = nil,
                               take: @Sendable (_ part: Int, _ pages: [Page]) throws(Diagnostic) -> Void) throws(Diagnostic) -> [KeyedFiles] {
-        let site = try SiteIndex(archive: archive, buildDate: buildDate, templates: templates)
+        // The index lives in a box the render does not own, so that it is freed afterwards on
+        // another thread: its tens of thousands of contexts took the build's one busy core for a while.
+        let index = Leftover(try SiteIndex(archive: archive, buildDate: buildDate, templates: templates))
+        defer { DispatchQueue.global().async { index.site = nil } }
+        return try render(index.site!, templates: templates, keep: keep, take: take)
+    }
+
+    private static func render(_ site: SiteIndex, templates: TemplateSet,
+                               keep: (@Sendable (_ paths: [String], _ key: ContentHash) -> Bool)?,
+                               take: @Sendable (_ part: Int, _ pages: [Page]) throws(Diagnostic) -> Void) throws(Diagnostic) -> [KeyedFiles] {
         let parts = SitePart.all(site)
         // The slow parts first, so none is left running alone at the end.
         let slowestFirst = parts.indices.sorted { (parts[$0].isSlow ? 0 : 1, $0) < (parts[$1].isSlow ? 0 : 1, $1) }
-        // Only the paths stay, for the sitemap, which lists pages in the parts' order.
-        let paths = PartSlots<[String]>(count: parts.count, empty: [])
+        // Only the sitemap's lines of each part's pages stay, made by the thread that made them;
+        // the sitemap lists them in the parts' order.
+        let base = Feeds.base(site)
+        let sitemap = PartSlots<[UInt8]>(count: parts.count, empty: [])
         let keyed = PartSlots<KeyedFiles?>(count: parts.count, empty: nil)
         let failure = FirstFailure()
         DispatchQueue.concurrentPerform(iterations: slowestFirst.count) { k in
@@ -40,19 +51,18 @@ public enum SiteRenderer {
             guard !failure.precedes(i) else { return }
             if let (files, key) = parts[i].keyed(site: site) {
                 keyed[i] = KeyedFiles(paths: files, key: key)
-                if let keep, keep(files, key) { paths[i] = files; return }
+                if let keep, keep(files, key) { sitemap[i] = Feeds.sitemapEntries(files, base: base); return }
             }
             do throws(Diagnostic) {
                 let pages = try parts[i].pages(site: site, templates: templates)
-                paths[i] = pages.map(\.path)
+                sitemap[i] = Feeds.sitemapEntries(pages.map(\.path), base: base)
                 try take(i, pages)
             } catch {
                 failure.record(error, part: i)
             }
         }
         if let error = failure.error { throw error }
-        let listed = paths.values.joined().map { Page(path: $0, bytes: []) }
-        try take(parts.count, [Page(path: "sitemap.xml", text: Feeds.sitemap(site: site, pages: listed))])
+        try take(parts.count, [Page(path: "sitemap.xml", bytes: Feeds.sitemap(sitemap.values))])
         return keyed.values.compactMap { $0 }
     }
 
@@ -139,6 +149,12 @@ public enum SiteRenderer {
         let plain = s.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
         return plain ? "\"" + s + "\"" : YAMLScalar.quoted(s)
     }
+}
+
+/// The site index of one render, held until it is let go of.
+private final class Leftover: @unchecked Sendable {
+    var site: SiteIndex?
+    init(_ site: SiteIndex) { self.site = site }
 }
 
 /// One value per site part, filled in from the threads that make the parts.

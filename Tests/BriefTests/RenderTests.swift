@@ -381,6 +381,20 @@ final class RenderTests: XCTestCase {
         XCTAssertTrue(expected.contains("|2|x|x/Tom &amp; &quot;Jerry&quot; &lt;é&gt;|2|name=x;size=3;|no|"), expected)
     }
 
+    /// `with` is setting a value on a copy: a new name goes last, a name there already is replaced
+    /// in place, and the Fields it was made from keep their values.
+    func testFieldsWithAddsOrReplacesOnACopy() throws {
+        let templates = try TemplateSet(files: ["t": "{{#sorted(.)}}{{key}}={{value}};{{/sorted(.)}}|{{name}}|{{count}}|{{chip}}"])
+        let link: Fields = ["name": TagText("Ann"), "url": TagText("a.html")]
+        let counted = link.with("count", TagText(3))
+        let renamed = counted.with("name", TagText("Bo"))
+        XCTAssertEqual(counted.count, 3)
+        XCTAssertEqual(renamed.count, 3)
+        XCTAssertEqual(try templates.render("t", link), "name=Ann;url=a.html;|Ann||")
+        XCTAssertEqual(try templates.render("t", counted), "count=3;name=Ann;url=a.html;|Ann|3|")
+        XCTAssertEqual(try templates.render("t", renamed), "count=3;name=Bo;url=a.html;|Bo|3|")
+    }
+
     func testRenderTemplateErrorLinesCountTheAuthorsLines() {
         do {
             _ = try TemplateSet(files: ["home": "a\nb\n{{/x}}\n"])
