@@ -120,6 +120,15 @@ public enum SiteBuild {
         summary.stages = clock.laps
         summary.reused = records.reused
         summary.seconds = Date().timeIntervalSince(start)
+        // The archive, the last build's cache and the pages' keys: tens of milliseconds of
+        // releases on this thread, which the caller is waiting on.
+        // (The archive is emptied here rather than consumed, which this compiler cannot do to
+        // `result`: the copy in `Spent` then holds the last reference.)
+        let archive = Spent(result.archive)
+        result.archive = Archive(config: result.archive.config, briefs: [], entities: [], notes: [], timeline: [], redirects: [:])
+        archive.free()
+        Spent(consume memo).free()
+        Spent(consume keyed).free()
         return summary
     }
 

@@ -315,20 +315,3 @@ extension CacheReader {
         return NameStatistics(counts: Dictionary(entries, uniquingKeysWith: { a, _ in a }))
     }
 }
-
-/// Large values of the stage that are no longer needed, freed on another core while this one
-/// goes on: freeing the nodes of 10,000 texts is tens of milliseconds of releases.
-private final class Spent<Value>: @unchecked Sendable {
-    private var value: Value?
-    init(_ value: consuming Value) { self.value = value }
-
-    /// Does `work` while the value (whose last reference this is) is freed on another thread. Not
-    /// one item of a `parallelMap`: work inside that would find its own `parallelMap`s run serially.
-    func freed<T>(while work: () -> T) -> T {
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { self.value = nil }
-        let result = work()
-        group.wait()
-        return result
-    }
-}
