@@ -17,10 +17,18 @@ struct AverageLinkClustering {
     func cluster(groups: [Group], pairs: [(Int, Int, Float)]) -> [Int] {
         let n = groups.count
         var groups = groups
-        var sums = [[Int: Float]](repeating: [:], count: n)
+        // Each linked pair's summed similarity once, in one table keyed by the pair; each
+        // cluster's neighbours as a list that may still name clusters merged away since (their
+        // pairs are gone from the table) until the cluster itself next merges.
+        var sums = PairSums(capacity: pairs.count)
+        var neighbours = [[Int32]](repeating: [], count: n)
+        // Live neighbours per cluster: the larger side of a merge is the one with more.
+        var degree = [Int](repeating: 0, count: n)
         for (a, b, s) in pairs where a != b {
-            sums[a][b, default: 0] += s
-            sums[b][a, default: 0] += s
+            if sums.add(a, b, s) {
+                neighbours[a].append(Int32(b)); neighbours[b].append(Int32(a))
+                degree[a] += 1; degree[b] += 1
+            }
         }
         var parent = Array(0..<n)
         var alive = [Bool](repeating: true, count: n)
@@ -29,9 +37,9 @@ struct AverageLinkClustering {
 
         func average(_ a: Int, _ b: Int, _ sum: Float) -> Float { sum / Float(groups[a].size * groups[b].size) }
         for a in 0..<n {
-            for (b, s) in sums[a] where a < b {
-                let avg = average(a, b, s)
-                if avg >= threshold { heap.push(.init(score: avg, a: a, b: b, va: 0, vb: 0)) }
+            for b in neighbours[a] where a < Int(b) {
+                let avg = average(a, Int(b), sums.value(a, Int(b))!)
+                if avg >= threshold { heap.push(.init(score: avg, a: a, b: Int(b), va: 0, vb: 0)) }
             }
         }
 
@@ -39,27 +47,38 @@ struct AverageLinkClustering {
             let a0 = top.a, b0 = top.b
             guard alive[a0], alive[b0], version[a0] == top.va, version[b0] == top.vb else { continue }
             guard spanAllows(groups[a0], groups[b0]) else { continue } // spans only grow: never again
-            // Keep the larger side's dictionary and fold the smaller into it.
-            let (a, b) = sums[a0].count >= sums[b0].count ? (a0, b0) : (b0, a0)
+            // The larger side absorbs the smaller.
+            let (a, b) = degree[a0] >= degree[b0] ? (a0, b0) : (b0, a0)
             groups[a].size += groups[b].size
             groups[a].firstDay = minOptional(groups[a].firstDay, groups[b].firstDay)
             groups[a].lastDay = maxOptional(groups[a].lastDay, groups[b].lastDay)
             alive[b] = false
             parent[b] = a
             version[a] += 1
-            sums[a][b] = nil
-            for (k, s) in sums[b] where k != a {
-                sums[a][k, default: 0] += s
-                sums[k][b] = nil
-                sums[k][a, default: 0] += s
-            }
-            sums[b] = [:]
-            for (k, s) in sums[a] {
-                let avg = average(a, k, s)
-                if avg >= threshold {
-                    heap.push(.init(score: avg, a: a, b: k, va: version[a], vb: version[k]))
+            _ = sums.remove(a, b)
+            degree[a] -= 1
+            for k in neighbours[b].lazy.map(Int.init) where k != a {
+                guard let s = sums.remove(b, k) else { continue } // merged away before
+                degree[k] -= 1
+                if sums.add(a, k, s) {
+                    neighbours[a].append(Int32(k)); neighbours[k].append(Int32(a))
+                    degree[a] += 1; degree[k] += 1
                 }
             }
+            neighbours[b] = []
+            degree[b] = 0
+            // New proposals for the merged cluster; its list keeps only live neighbours.
+            var live: [Int32] = []
+            live.reserveCapacity(degree[a])
+            for k in neighbours[a] {
+                guard let s = sums.value(a, Int(k)) else { continue }
+                live.append(k)
+                let avg = average(a, Int(k), s)
+                if avg >= threshold {
+                    heap.push(.init(score: avg, a: a, b: Int(k), va: version[a], vb: version[Int(k)]))
+                }
+            }
+            neighbours[a] = live
         }
 
         func root(_ x: Int) -> Int {

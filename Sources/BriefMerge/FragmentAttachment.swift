@@ -1,3 +1,5 @@
+import BriefModel
+
 /// A last pass for stragglers: a report of one or two articles that average link left alone
 /// (a short wire item, a report with a long aside) joins the story it is most like when that
 /// is clearly the best home, at a lower bar than two whole stories need to merge.
@@ -18,34 +20,71 @@ struct FragmentAttachment {
     /// there are millions, not worth a second array of tuples.
     func attach(_ clusters: [[Int]], keys: [UInt64], similarities: [Float], days: [Int?]) -> [[Int]] {
         // Article -> its cluster (-1: in none); articles are numbered densely.
-        var clusterOf = [Int](repeating: -1, count: (clusters.lazy.compactMap { $0.max() }.max() ?? -1) + 1)
-        for (c, members) in clusters.enumerated() { for i in members { clusterOf[i] = c } }
-        // straggler cluster -> other cluster -> summed similarity
-        var sums: [Int: [Int: Float]] = [:]
-        for (key, s) in zip(keys, similarities) {
-            let (i, j) = (Int(key >> 32), Int(key & 0xffff_ffff))
-            guard i < clusterOf.count, j < clusterOf.count else { continue }
-            let (ci, cj) = (clusterOf[i], clusterOf[j])
-            guard ci >= 0, cj >= 0, ci != cj else { continue }
-            if clusters[ci].count <= maxSize { sums[ci, default: [:]][cj, default: 0] += s }
-            if clusters[cj].count <= maxSize { sums[cj, default: [:]][ci, default: 0] += s }
-        }
+        let clusterOf = {
+            var of = [Int](repeating: -1, count: (clusters.lazy.compactMap { $0.max() }.max() ?? -1) + 1)
+            for (c, members) in clusters.enumerated() { for i in members { of[i] = c } }
+            return of
+        }()
+        let straggler = clusters.map { $0.count <= maxSize }
+        // Each pair between a straggler and another cluster, in the order of the keys: looked
+        // for on all cores, as few pairs touch a straggler.
+        let part = 65536
+        let links = parallelMap(Array(stride(from: 0, to: keys.count, by: part))) { start in
+            var found: [Link] = []
+            for p in start..<min(start + part, keys.count) {
+                let (i, j) = (Int(keys[p] >> 32), Int(keys[p] & 0xffff_ffff))
+                guard i < clusterOf.count, j < clusterOf.count else { continue }
+                let (ci, cj) = (clusterOf[i], clusterOf[j])
+                guard ci >= 0, cj >= 0, ci != cj else { continue }
+                if straggler[ci] { found.append(Link(straggler: Int32(ci), other: Int32(cj), similarity: similarities[p])) }
+                if straggler[cj] { found.append(Link(straggler: Int32(cj), other: Int32(ci), similarity: similarities[p])) }
+            }
+            return found
+        }.flatMap { $0 }
+        // By straggler, in key order inside each (a stable counting sort): each straggler's sum
+        // per other cluster adds its pairs in key order.
+        var starts = [Int](repeating: 0, count: clusters.count + 1)
+        for l in links { starts[Int(l.straggler) + 1] += 1 }
+        for c in clusters.indices { starts[c + 1] += starts[c] }
+        var next = starts
+        var byStraggler = links
+        for l in links { byStraggler[next[Int(l.straggler)]] = l; next[Int(l.straggler)] += 1 }
+
         var result = clusters
-        var moved = Set<Int>()
-        for c in sums.keys.sorted() {
+        var moved = [Bool](repeating: false, count: clusters.count)
+        // Summed similarity per other cluster, and which were touched (by the straggler's number).
+        var sum = [Float](repeating: 0, count: clusters.count)
+        var seenBy = [Int](repeating: -1, count: clusters.count)
+        var others: [Int] = []
+        for c in clusters.indices where starts[c] < starts[c + 1] {
+            others.removeAll(keepingCapacity: true)
+            for l in byStraggler[starts[c]..<starts[c + 1]] {
+                let o = Int(l.other)
+                if seenBy[o] != c { seenBy[o] = c; others.append(o) }
+                sum[o] += l.similarity
+            }
             var best: (Float, Int)? = nil
-            for (other, sum) in sums[c]! where clusters[other].count > maxSize {
-                let mean = sum / Float(clusters[c].count * clusters[other].count)
-                // Equal means go to the lower story index, not to whichever the dictionary lists first.
+            for other in others {
+                let total = sum[other]
+                sum[other] = 0
+                guard !straggler[other] else { continue }
+                let mean = total / Float(clusters[c].count * clusters[other].count)
+                // Equal means go to the lower story index, whatever order the others were met in.
                 let better = best.map { mean > $0.0 || (mean == $0.0 && other < $0.1) } ?? true
                 if mean >= threshold, better, datesAgree(clusters[c], clusters[other], days) { best = (mean, other) }
             }
             guard let (_, target) = best else { continue }
             // Checked against the target as it was: stragglers do not chain through each other.
             result[target] += clusters[c]
-            moved.insert(c)
+            moved[c] = true
         }
-        return result.indices.filter { !moved.contains($0) }.map { result[$0] }
+        return result.indices.filter { !moved[$0] }.map { result[$0] }
+    }
+
+    private struct Link {
+        var straggler: Int32
+        var other: Int32
+        var similarity: Float
     }
 
     /// A dated straggler joins only a story whose dated reports are near its own day: the low

@@ -8,10 +8,11 @@ enum StoryIdentity {
         struct Claim { var story: Int; var id: String; var count: Int; var oldest: Int }
         // id -> story -> (members, earliest day)
         var holders: [String: [Int: (count: Int, oldest: Int)]] = [:]
-        for (s, story) in stories.enumerated() {
-            for m in story.members {
-                guard let id = previousIDs[m.article.file] else { continue }
-                let day = m.article.published?.dayNumber ?? Int.max
+        // Members read in place: a copy of each would retain every field of its article.
+        for s in stories.indices where !previousIDs.isEmpty {
+            for k in stories[s].members.indices {
+                guard let id = previousIDs[stories[s].members[k].article.file] else { continue }
+                let day = stories[s].members[k].article.published?.dayNumber ?? Int.max
                 let old = holders[id]?[s] ?? (0, Int.max)
                 holders[id, default: [:]][s] = (old.count + 1, min(old.oldest, day))
             }
@@ -39,20 +40,25 @@ enum StoryIdentity {
         for s in stories.indices { stories[s].formerIDs.sort() }
 
         var byBase: [String: [Int]] = [:]
-        for s in stories.indices where !named[s] {
-            // The story's lead is the one `LeadChoice.best` picks of its members: no need to score them again.
-            byBase[Slug.make(LeadChoice.headline(stories[s].members.map(\.article), lead: stories[s].lead)), default: []].append(s)
-        }
+        let unnamed = stories.indices.filter { !named[$0] }
+        for (s, base) in zip(unnamed, bases(of: unnamed, in: stories)) { byBase[base, default: []].append(s) }
         for base in byBase.keys.sorted() {
             let ordered = byBase[base]!.sorted { stories[$0].lead.file < stories[$1].lead.file }
             var suffix = 1
             for s in ordered {
                 var id = suffix == 1 ? base : "\(base)-\(suffix)"
-                while used.contains(id) { suffix += 1; id = "\(base)-\(suffix)" }
+                // Taken now if free: one hash of the id, not a look-up and then an insert.
+                while !used.insert(id).inserted { suffix += 1; id = "\(base)-\(suffix)" }
                 stories[s].id = id
-                used.insert(id)
                 suffix += 1
             }
         }
+    }
+
+    /// The slug of each story's headline, for stories that have no id yet: each one's own
+    /// work (a headline is lowercased and folded letter by letter), so made on all cores.
+    private static func bases(of unnamed: [Int], in stories: [Story]) -> [String] {
+        // The story's lead is the one `LeadChoice.best` picks of its members: no need to score them again.
+        parallelMap(unnamed) { s in Slug.make(LeadChoice.headline(stories[s].members.map(\.article), lead: stories[s].lead)) }
     }
 }
