@@ -61,6 +61,8 @@ struct ScaleBenchmark: ParsableCommand {
         var full = 0.0, noop = 0.0, addOne = 0.0, editNote = 0.0
         var rssKB = 0, outBytes = 0, outFiles = 0
         var hugo: Double?
+        /// The median of brief / Hugo over runs made side by side.
+        var pairRatio: Double?
         var stages: [(String, Double)] = []
     }
 
@@ -81,24 +83,39 @@ struct ScaleBenchmark: ParsableCommand {
         let args = ["build", "--content", content, "--templates", absolute(templates), "--output", output, "--timings"]
         var full = try timed(briefPath, args, log: root + "/full.log")
         var fulls = [full.seconds]
-        for k in 1..<max(runs, 1) {   // the same full build again (--force), into an existing Output
+        // The same full build again (--force, into the existing Output), each followed by one Hugo
+        // run: this machine's speed drifts by up to a factor of two within minutes, so only runs
+        // made side by side are compared (`pairs`: brief / Hugo of each pair).
+        let site = try hugoSite(output: output, site: root + "/hugo")
+        var hugos: [Double] = [], pairs: [Double] = [], hugoRSS = 0
+        for k in 1...max(runs, 1) {
             let again = try timed(briefPath, args + ["--force"], log: root + "/full\(k).log")
             fulls.append(again.seconds)
             if again.seconds < full.seconds { full.seconds = again.seconds; full.stdout = again.stdout }
             full.rssKB = max(full.rssKB, again.rssKB)
+            if let site, let h = try hugoOnce(site: site) {
+                hugos.append(h.seconds); hugoRSS = max(hugoRSS, h.rssKB)
+                pairs.append(again.seconds / max(h.seconds, 0.001))
+            }
         }
         row.full = full.seconds; row.rssKB = full.rssKB
         row.stages = stages(in: full.stdout)
         row.briefs = full.stdout.split(separator: "\n").first { $0.contains(" briefs, ") }.map(String.init) ?? ""
         (row.outBytes, row.outFiles) = size(of: output)
-        print("  full build    \(fulls.map(fmt).joined(separator: " / ")) s, \(full.rssKB / 1024) MB  \(row.briefs)")
+        print("  full build    \(fulls.map(fmt).joined(separator: " / ")) s (first from scratch, then --force), \(full.rssKB / 1024) MB  \(row.briefs)")
+        if let site, !hugos.isEmpty {
+            let (bytes, files) = size(of: site + "/public")
+            print("  hugo          \(hugos.map(fmt).joined(separator: " / ")) s, \(hugoRSS / 1024) MB -> \(files) files, \(bytes / 1024) KB")
+            print("  brief / hugo  \(pairs.map(fmt).joined(separator: " / ")) (each forced build against the Hugo run right after it)")
+            row.hugo = hugos.min()
+            let sorted = pairs.sorted(), mid = sorted.count / 2
+            row.pairRatio = sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+        }
 
         var noop = try timed(briefPath, args, log: root + "/noop.log")
         for _ in 1..<max(runs, 1) { let r = try timed(briefPath, args, log: root + "/noop.log"); noop.seconds = min(noop.seconds, r.seconds) }
         row.noop = noop.seconds; row.rssKB = max(row.rssKB, noop.rssKB)
         print("  no-op rebuild \(fmt(noop.seconds)) s, \(noop.rssKB / 1024) MB  \(noop.stdout.split(separator: "\n").last ?? "")")
-
-        let hugoSeconds = try hugoRun(output: output, site: root + "/hugo")
 
         var adds: [Double] = [], edits: [Double] = []
         for k in 0..<max(runs, 1) {
@@ -118,7 +135,6 @@ struct ScaleBenchmark: ParsableCommand {
         }
         row.editNote = edits.min()!
         print("  edit note     \(edits.map(fmt).joined(separator: " / ")) s")
-        row.hugo = hugoSeconds
         return row
     }
 
@@ -176,8 +192,8 @@ struct ScaleBenchmark: ParsableCommand {
     // MARK: Hugo
 
     /// The briefs of `archive.json`, each `briefs/<id>.md` with its front matter, as a minimal
-    /// Hugo site (no theme, one single and one list layout); returns `hugo --quiet` seconds.
-    private func hugoRun(output: String, site: String) throws -> Double? {
+    /// Hugo site (no theme, one single and one list layout); nil when Hugo is skipped.
+    private func hugoSite(output: String, site: String) throws -> String? {
         guard !hugo.isEmpty else { return nil }
         let fm = FileManager.default
         try? fm.removeItem(atPath: site)
@@ -208,29 +224,29 @@ struct ScaleBenchmark: ParsableCommand {
         <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
         <body><h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "2006-01-02" }}</li>{{ end }}</ul></body></html>
         """.write(toFile: site + "/layouts/_default/list.html", atomically: false, encoding: .utf8)
+        return site
+    }
+
+    /// One `hugo --quiet` run into an emptied `public/`.
+    private func hugoOnce(site: String) throws -> Run? {
+        guard !hugo.isEmpty else { return nil }
         let exe = hugo.contains("/") ? absolute(hugo) : "/usr/bin/env"
         let args = (hugo.contains("/") ? [] : [hugo]) + ["--quiet", "--source", site, "--destination", site + "/public"]
-        var times: [Double] = [], rss = 0
-        for _ in 0..<max(runs, 1) {
-            try? fm.removeItem(atPath: site + "/public")
-            let r = try timed(exe, args, log: site + ".log")
-            times.append(r.seconds); rss = max(rss, r.rssKB)
-        }
-        let (bytes, files) = size(of: site + "/public")
-        print("  hugo          \(times.map(fmt).joined(separator: " / ")) s, \(rss / 1024) MB, \(briefs.count) briefs -> \(files) files, \(bytes / 1024) KB")
-        return times.min()!
+        try? FileManager.default.removeItem(atPath: site + "/public")
+        return try timed(exe, args, log: site + ".log")
     }
 
     // MARK: table
 
     private func printTable(_ rows: [Row]) {
         print("")
-        print("best of \(max(runs, 1)) runs each (seconds are wall time; peak RSS is the largest of any brief run)")
+        print("best of \(max(runs, 1)) runs each (seconds are wall time; peak RSS is the largest of any brief run;")
+        print("brief/hugo is the median over pairs of a forced full build and the Hugo run right after it)")
         print("|      N | files | full s | no-op s | add-one s | edit-note s | peak RSS MB | output MB | output files | hugo s | brief/hugo |")
         print("|-------:|------:|-------:|--------:|----------:|------------:|------------:|----------:|-------------:|-------:|-----------:|")
         for r in rows {
             let hugo = r.hugo.map { fmt($0) } ?? "-"
-            let ratio = r.hugo.map { String(format: "%.2f", r.full / max($0, 0.001)) } ?? "-"
+            let ratio = r.pairRatio.map { String(format: "%.2f", $0) } ?? "-"
             print("| \(pad(r.n, 6)) | \(pad(r.files, 5)) | \(pad(fmt(r.full), 6)) | \(pad(fmt(r.noop), 7)) | \(pad(fmt(r.addOne), 9)) | \(pad(fmt(r.editNote), 11)) | \(pad(r.rssKB / 1024, 11)) | \(pad(String(format: "%.1f", Double(r.outBytes) / 1_048_576), 9)) | \(pad(r.outFiles, 12)) | \(pad(hugo, 6)) | \(pad(ratio, 10)) |")
         }
         for r in rows where !r.stages.isEmpty {
