@@ -83,20 +83,25 @@ struct ScaleBenchmark: ParsableCommand {
         let args = ["build", "--content", content, "--templates", absolute(templates), "--output", output, "--timings"]
         var full = try timed(briefPath, args, log: root + "/full.log")
         var fulls = [full.seconds]
-        // The same full build again (--force, into the existing Output), each followed by one Hugo
-        // run: this machine's speed drifts by up to a factor of two within minutes, so only runs
-        // made side by side are compared (`pairs`: brief / Hugo of each pair).
+        // Each brief build is followed by one Hugo run doing the same kind of work, and only
+        // such pairs are compared (`pairs`: brief / Hugo of each), because this machine's speed
+        // drifts by up to a factor of two within minutes. The first pair builds into empty
+        // folders; the next ones build everything again (brief --force) into the existing
+        // Output and public/.
         let site = try hugoSite(output: output, site: root + "/hugo")
         var hugos: [Double] = [], pairs: [Double] = [], hugoRSS = 0
-        for k in 1...max(runs, 1) {
+        func hugoAfter(_ brief: Double) throws {
+            guard let site, let h = try hugoOnce(site: site) else { return }
+            hugos.append(h.seconds); hugoRSS = max(hugoRSS, h.rssKB)
+            pairs.append(brief / max(h.seconds, 0.001))
+        }
+        try hugoAfter(full.seconds)
+        for k in 1..<max(runs, 2) {
             let again = try timed(briefPath, args + ["--force"], log: root + "/full\(k).log")
             fulls.append(again.seconds)
             if again.seconds < full.seconds { full.seconds = again.seconds; full.stdout = again.stdout }
             full.rssKB = max(full.rssKB, again.rssKB)
-            if let site, let h = try hugoOnce(site: site) {
-                hugos.append(h.seconds); hugoRSS = max(hugoRSS, h.rssKB)
-                pairs.append(again.seconds / max(h.seconds, 0.001))
-            }
+            try hugoAfter(again.seconds)
         }
         row.full = full.seconds; row.rssKB = full.rssKB
         row.stages = stages(in: full.stdout)
@@ -106,7 +111,7 @@ struct ScaleBenchmark: ParsableCommand {
         if let site, !hugos.isEmpty {
             let (bytes, files) = size(of: site + "/public")
             print("  hugo          \(hugos.map(fmt).joined(separator: " / ")) s, \(hugoRSS / 1024) MB -> \(files) files, \(bytes / 1024) KB")
-            print("  brief / hugo  \(pairs.map(fmt).joined(separator: " / ")) (each forced build against the Hugo run right after it)")
+            print("  brief / hugo  \(pairs.map(fmt).joined(separator: " / ")) (each brief build against the Hugo run right after it)")
             row.hugo = hugos.min()
             let sorted = pairs.sorted(), mid = sorted.count / 2
             row.pairRatio = sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
@@ -227,12 +232,11 @@ struct ScaleBenchmark: ParsableCommand {
         return site
     }
 
-    /// One `hugo --quiet` run into an emptied `public/`.
+    /// One `hugo --quiet` run (into `public/` as the last run left it).
     private func hugoOnce(site: String) throws -> Run? {
         guard !hugo.isEmpty else { return nil }
         let exe = hugo.contains("/") ? absolute(hugo) : "/usr/bin/env"
         let args = (hugo.contains("/") ? [] : [hugo]) + ["--quiet", "--source", site, "--destination", site + "/public"]
-        try? FileManager.default.removeItem(atPath: site + "/public")
         return try timed(exe, args, log: site + ".log")
     }
 
@@ -241,7 +245,7 @@ struct ScaleBenchmark: ParsableCommand {
     private func printTable(_ rows: [Row]) {
         print("")
         print("best of \(max(runs, 1)) runs each (seconds are wall time; peak RSS is the largest of any brief run;")
-        print("brief/hugo is the median over pairs of a forced full build and the Hugo run right after it)")
+        print("brief/hugo is the median over pairs of a full brief build and the Hugo run right after it)")
         print("|      N | files | full s | no-op s | add-one s | edit-note s | peak RSS MB | output MB | output files | hugo s | brief/hugo |")
         print("|-------:|------:|-------:|--------:|----------:|------------:|------------:|----------:|-------------:|-------:|-----------:|")
         for r in rows {
