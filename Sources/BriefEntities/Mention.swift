@@ -38,6 +38,8 @@ struct Mention {
     var surface: String
     /// Name words without titles, honorifics and initials, as written.
     var words: [String]
+    /// `words` lowercased: the tokens' own lowercase, so nothing downstream lowers them again.
+    var lowerWords: [String] = []
     var known: KnownName?
     var votes = KindVotes()
     /// Gazetteer entry of the country a demonym in front gave ("Russian President ...").

@@ -56,7 +56,7 @@ struct MentionFinder: Sendable {
                 mention.known = known
                 mention.tokens = start..<end
                 mention.surface = surface(t[start..<end])
-                mention.words = t[start..<end].filter { $0.kind == .word }.map(\.text)
+                setWords(&mention, t[start..<end], initials: true)
                 finish(&mention, t, end: end, pending: &pending)
                 mentions.append(mention)
                 continue
@@ -87,7 +87,7 @@ struct MentionFinder: Sendable {
             if let known = lookup(run) {
                 mention.known = known
                 mention.surface = surface(run)
-                mention.words = run.filter { $0.kind == .word }.map(\.text)
+                setWords(&mention, run, initials: true)
                 finish(&mention, t, end: end, pending: &pending)
                 mentions.append(mention)
                 continue
@@ -140,7 +140,7 @@ struct MentionFinder: Sendable {
             let coreKey = NameTable.key(core)
             if NameLexicon.boilerplate.contains(coreKey) || catalog.isIgnored(key: coreKey) { pending = nil; continue }
             mention.surface = surface(name)
-            mention.words = core.filter { $0.kind == .word && !$0.initial }.map(\.text)
+            setWords(&mention, core, initials: false)
             guard !mention.words.isEmpty else { continue }
             mention.votes.add(votes(core, t, start: start, end: end))
             if end + 2 < n, t[end].scalar == "(", t[end + 1].allCaps, t[end + 2].scalar == ")", mention.words.count > 1 {
@@ -238,6 +238,16 @@ struct MentionFinder: Sendable {
         if let c = catalog.names.lookup(run) { return .catalog(c) }
         if let g = gazetteer.names.lookup(run) { return .gazetteer(g) }
         return nil
+    }
+
+    /// The run's words as written and lowercased, initials left out unless `initials`.
+    private func setWords(_ mention: inout Mention, _ run: ArraySlice<Token>, initials: Bool) {
+        mention.words.removeAll(keepingCapacity: true)
+        mention.lowerWords.removeAll(keepingCapacity: true)
+        for i in run.indices where run[i].kind == .word && (initials || !run[i].initial) {
+            mention.words.append(run[i].text)
+            mention.lowerWords.append(run[i].lower)
+        }
     }
 
     /// The run as written, one space between words, no space before punctuation kept inside.

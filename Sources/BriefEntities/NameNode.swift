@@ -81,12 +81,11 @@ public struct NameNode: Sendable, Equatable {
         bracketAcronyms.formUnion(other.bracketAcronyms)
     }
 
-    /// Lookup key of name words; British and American spellings of institution words agree.
-    static func key(_ words: [String]) -> String {
+    /// Lookup key of lowercased name words; British and American spellings of institution words agree.
+    static func key(lowerWords: [String]) -> String {
         var out = ""
-        for w in words {
+        for lower in lowerWords {
             if !out.isEmpty { out += " " }
-            let lower = w.lowercased()
             switch lower {
             case "organisation": out += "organization"
             case "programme": out += "program"

@@ -76,7 +76,7 @@ public struct TextEntities: Sendable, Equatable {
             switch target.known {
             case .catalog(let i)?: key = "#c\(i)"
             case .gazetteer(let i)?: key = "#g\(i)"
-            case nil: key = NameNode.key(target.words)
+            case nil: key = NameNode.key(lowerWords: target.lowerWords)
             }
             let node: Int
             if let existing = index[key] {
@@ -86,7 +86,7 @@ public struct TextEntities: Sendable, Equatable {
                 switch target.known {
                 case .catalog(let i)?: words = Self.words(catalog.names.entries[i].name)
                 case .gazetteer(let i)?: words = Self.words(gazetteer.names.entries[i].name)
-                case nil: words = target.words.map { $0.lowercased() }
+                case nil: words = target.lowerWords
                 }
                 node = names.count
                 index[key] = node

@@ -28,7 +28,7 @@ struct TextNameLinks {
         case .gazetteer?: return false
         case nil:
             guard m.words.count >= 2, m.votes.organization == 0, m.votes.place == 0 else { return false }
-            return m.votes.person > 0 || NameNode.looksLikePerson(m.words.map { $0.lowercased() }, gazetteer)
+            return m.votes.person > 0 || NameNode.looksLikePerson(m.lowerWords, gazetteer)
         }
     }
 
@@ -40,9 +40,8 @@ struct TextNameLinks {
             if isPersonLike(mentions[m]) { fullNames.append(m) }
         }
         guard !longNames.isEmpty else { return }
-        // First and last words of the full names, lowercased once per text rather than per lone word.
-        let firstLower = fullNames.map { mentions[$0].words[0].lowercased() }
-        let lastLower = fullNames.map { mentions[$0].words.last!.lowercased() }
+        let firstLower = fullNames.map { mentions[$0].lowerWords[0] }
+        let lastLower = fullNames.map { mentions[$0].lowerWords.last! }
         for m in range where mentions[m].words.count == 1 {
             let mention = mentions[m]
             let word = mention.words[0]
@@ -54,7 +53,7 @@ struct TextNameLinks {
                 continue
             }
             if case .catalog? = mention.known { continue }
-            let lower = word.lowercased()
+            let lower = mention.lowerWords[0]
             var candidates = fullNames.indices.filter { lastLower[$0] == lower }
             if candidates.isEmpty, mention.known == nil {
                 candidates = fullNames.indices.filter { NameMatching.spellingVariant(lastLower[$0], lower) }
