@@ -6,6 +6,8 @@ enum NameMatching {
     /// "raisi" / "raeisi": long enough, same first letter, one edit apart (two when both are long).
     static func spellingVariant(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
+        // Most pairs differ in their first letter: say no before making arrays of scalars.
+        guard let first = a.unicodeScalars.first, first == b.unicodeScalars.first else { return false }
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
         guard x.count >= minimumVariantLength, y.count >= minimumVariantLength, x[0] == y[0],
               abs(x.count - y.count) <= 2 else { return false }

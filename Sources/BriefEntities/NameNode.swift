@@ -43,7 +43,7 @@ public struct NameNode: Sendable, Equatable {
     static func looksLikePerson(_ lowerWords: [String], _ gazetteer: Gazetteer) -> Bool {
         guard (2...4).contains(lowerWords.count) else { return false }
         for w in lowerWords {
-            if w.unicodeScalars.count == 1 { continue }
+            if Self.isOneScalar(w) { continue }
             if isKeyword(w) || NameLexicon.notAlone.contains(w) || gazetteer.demonyms[w] != nil { return false }
             if !gazetteer.givenNames.contains(w),
                gazetteer.names.lookup(key: w) != nil || gazetteer.names.lookup(acronym: w.uppercased()) != nil {
@@ -51,6 +51,12 @@ public struct NameNode: Sendable, Equatable {
             }
         }
         return true
+    }
+
+    /// Whether a word is a single scalar (an initial), without counting all its scalars.
+    private static func isOneScalar(_ word: String) -> Bool {
+        var scalars = word.unicodeScalars.makeIterator()
+        return scalars.next() != nil && scalars.next() == nil
     }
 
     static func isKeyword(_ word: String) -> Bool {
