@@ -264,22 +264,30 @@ struct MentionFinder: Sendable {
 
     private func votes(_ core: ArraySlice<Token>, _ t: [Token], start: Int, end: Int) -> KindVotes {
         var v = KindVotes()
-        let words = core.filter { $0.kind == .word }
-        guard let last = words.last, let first = words.first else { return v }
+        // The core's words by position, not copied out: first, last and how many.
+        var firstWord: Int?, lastWord = 0, wordCount = 0
+        for k in core.indices where core[k].kind == .word {
+            if firstWord == nil { firstWord = k }
+            lastWord = k; wordCount += 1
+        }
+        guard let firstWord else { return v }
+        let first = core[firstWord], last = core[lastWord]
         if NameLexicon.organizationWords.contains(last.lower) { v.organization += 3 }
         else if NameLexicon.placeWords.contains(last.lower) { v.place += 3 }
-        else if words.contains(where: { NameLexicon.organizationWords.contains($0.lower) }) { v.organization += 2 }
-        if words.count == 1, first.allCaps { v.organization += 1 }
+        else if core.contains(where: { $0.kind == .word && NameLexicon.organizationWords.contains($0.lower) }) {
+            v.organization += 2
+        }
+        if wordCount == 1, first.allCaps { v.organization += 1 }
         if gazetteer.givenNames.contains(first.lower), !first.allCaps {
-            v.person += words.count >= 2 ? 3 : 1
+            v.person += wordCount >= 2 ? 3 : 1
         }
         // ", 20," after a name is an age.
         if end + 2 < t.count, t[end].scalar == ",", t[end + 1].kind == .number, t[end + 2].kind == .punct {
             v.person += 3
         }
         // Organisations speak too; a speech verb only hints at a person for a full name.
-        if words.count >= 2, end < t.count, t[end].kind == .word, NameLexicon.speechVerbs.contains(t[end].lower) { v.person += 1 }
-        if words.count >= 2, start > 0, t[start - 1].kind == .word, t[start - 1].lower == "said" || t[start - 1].lower == "says" {
+        if wordCount >= 2, end < t.count, t[end].kind == .word, NameLexicon.speechVerbs.contains(t[end].lower) { v.person += 1 }
+        if wordCount >= 2, start > 0, t[start - 1].kind == .word, t[start - 1].lower == "said" || t[start - 1].lower == "says" {
             v.person += 1
         }
         if start > 0, t[start - 1].kind == .word, NameLexicon.placePrepositions.contains(t[start - 1].lower) { v.place += 1 }
