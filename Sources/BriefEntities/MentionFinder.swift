@@ -84,7 +84,7 @@ struct MentionFinder: Sendable {
                 pending = nil; continue
             }
             mention.tokens = start..<end
-            if let known = lookup(run) {
+            if let known = lookup(run, key: runKey) {
                 mention.known = known
                 mention.surface = surface(run)
                 setWords(&mention, run, initials: true)
@@ -136,8 +136,8 @@ struct MentionFinder: Sendable {
             }
             let name = t[body..<end]
             let core = t[honorificsEnd..<end]
-            if let known = lookup(core) { mention.known = known }
             let coreKey = NameTable.key(core)
+            if let known = lookup(core, key: coreKey) { mention.known = known }
             if NameLexicon.boilerplate.contains(coreKey) || catalog.isIgnored(key: coreKey) { pending = nil; continue }
             mention.surface = surface(name)
             setWords(&mention, core, initials: false)
@@ -234,9 +234,11 @@ struct MentionFinder: Sendable {
         return statistics.writtenAsName(t.lower)
     }
 
-    private func lookup(_ run: ArraySlice<Token>) -> KnownName? {
-        if let c = catalog.names.lookup(run) { return .catalog(c) }
-        if let g = gazetteer.names.lookup(run) { return .gazetteer(g) }
+    /// The known name of a run; `key` is its `NameTable.key` when the caller has it already.
+    private func lookup(_ run: ArraySlice<Token>, key: String? = nil) -> KnownName? {
+        let key = key ?? NameTable.key(run)
+        if let c = catalog.names.lookup(run, key: key) { return .catalog(c) }
+        if let g = gazetteer.names.lookup(run, key: key) { return .gazetteer(g) }
         return nil
     }
 

@@ -64,4 +64,12 @@ struct NameTable: Sendable {
         }
         return wordIndex[NameTable.key(tokens)]
     }
+
+    /// The same with the run's key (`NameTable.key(tokens)`) made by the caller, once for both tables.
+    func lookup(_ tokens: ArraySlice<Token>, key: String) -> Int? {
+        if tokens.count == 1, let only = tokens.first, only.allCaps {
+            return acronymIndex[only.text] ?? wordIndex[only.lower]
+        }
+        return wordIndex[key]
+    }
 }
