@@ -11,6 +11,8 @@ struct NameTable: Sendable {
     }
 
     private(set) var entries: [Entry] = []
+    /// Each entry's name as its lowercased key words, made once rather than per text naming it.
+    private(set) var nameWords: [[String]] = []
     private var wordIndex: [String: Int] = [:]
     private var acronymIndex: [String: Int] = [:]
 
@@ -39,6 +41,7 @@ struct NameTable: Sendable {
     mutating func add(_ entry: Entry) -> Int {
         let index = entries.count
         entries.append(entry)
+        nameWords.append(NameTable.key(entry.name).split(separator: " ").map(String.init))
         for name in [entry.name] + entry.aliases { register(name, to: index) }
         return index
     }

@@ -84,8 +84,8 @@ public struct TextEntities: Sendable, Equatable {
             } else {
                 let words: [String]
                 switch target.known {
-                case .catalog(let i)?: words = Self.words(catalog.names.entries[i].name)
-                case .gazetteer(let i)?: words = Self.words(gazetteer.names.entries[i].name)
+                case .catalog(let i)?: words = catalog.names.nameWords[i]
+                case .gazetteer(let i)?: words = gazetteer.names.nameWords[i]
                 case nil: words = target.lowerWords
                 }
                 node = names.count
@@ -95,9 +95,5 @@ public struct TextEntities: Sendable, Equatable {
             names[node].absorb(mention, isBrief: isBrief)
             mentionNames.append(node)
         }
-    }
-
-    private static func words(_ name: String) -> [String] {
-        NameTable.key(name).split(separator: " ").map(String.init)
     }
 }
