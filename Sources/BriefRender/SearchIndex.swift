@@ -24,31 +24,51 @@ enum SearchIndex {
         "they", "their", "which", "who", "will", "would", "said", "also", "not", "been", "into", "than", "more",
     ]
 
-    /// One searchable page: what docs.json lists and the text its terms come from.
+    /// One searchable page: what docs.json lists and the text its terms come from (its title, a
+    /// space, then its body's pieces joined by spaces).
     struct Doc: Sendable { var id: String; var title: String; var url: String; var kind: String; var text: String }
 
     static func docs(site: SiteIndex) -> [Doc] {
         var docs: [Doc] = []
         docs.reserveCapacity(site.archive.briefs.count + site.archive.entities.count + site.archive.notes.count)
         for b in site.archive.briefs {
+            let pieces = [b.allParagraphs, b.sources.compactMap(\.outlet)]
             docs.append(Doc(id: b.id, title: b.title, url: "briefs/\(b.id).html", kind: "brief",
-                            text: b.allParagraphs.joined(separator: " ") + " " + b.sources.compactMap(\.outlet).joined(separator: " ")))
+                            text: searchText(b.title, pieces)))
         }
         for e in site.archive.entities {
             docs.append(Doc(id: e.id, title: e.name, url: "entities/\(e.id).html", kind: "entity",
-                            text: e.aliases.joined(separator: " ") + " " + (e.description ?? "")))
+                            text: searchText(e.name, [e.aliases, [e.description ?? ""]])))
         }
         for n in site.archive.notes {
             docs.append(Doc(id: n.id, title: n.title, url: "notes/\(n.id).html", kind: "note",
-                            text: n.tags.joined(separator: " ") + " " + n.markdown))
+                            text: searchText(n.title, [n.tags, [n.markdown]])))
         }
         return docs
+    }
+
+    /// `title + " " + groups[0].joined(" ") + " " + groups[1].joined(" ")...`, made in one String
+    /// of the right size: joining each group and then the whole copied a brief's text three times.
+    static func searchText(_ title: String, _ groups: [[String]]) -> String {
+        var size = title.utf8.count
+        for group in groups { size += group.count; for piece in group { size += piece.utf8.count } }
+        var text = ""
+        text.reserveCapacity(size)
+        text += title
+        for group in groups {
+            text += " "
+            for (i, piece) in group.enumerated() {
+                if i > 0 { text += " " }
+                text += piece
+            }
+        }
+        return text
     }
 
     /// `search/docs.json` and one `search/<shard>.json` per shard.
     static func pages(site: SiteIndex) -> [Page] {
         let docs = docs(site: site)
-        let index = SearchPostings(texts: docs.map { $0.title + " " + $0.text }, stopwords: stopwords)
+        let index = SearchPostings(texts: docs.map(\.text), stopwords: stopwords)
         // Term ids by shard.
         var shards: [String: [Int]] = [:]
         for (id, term) in index.terms.enumerated() where !index.postings[id].isEmpty {

@@ -81,33 +81,38 @@ public enum SiteRenderer {
     /// A brief's Markdown in two: the front matter through its closing `---` line, and the body
     /// after it (which the page's HTML is made from).
     static func briefMarkdownParts(_ brief: Brief) -> (frontMatter: String, body: String) {
+        // Pieces are appended in place: interpolating each line and `+`-ing an escaped paragraph
+        // to "\n\n" made two temporary Strings per line.
         var fm = "---\n"
-        fm += "id: \(yaml(brief.id))\n"
-        fm += "title: \(yaml(brief.title))\n"
-        fm += "date: \(brief.date.map { yaml($0.description) } ?? "null")\n"
-        fm += "published: \(brief.published.map { yaml($0.description) } ?? "null")\n"
+        fm.reserveCapacity(160 + brief.sources.count * 48)
+        fm += "id: "; appendYAML(brief.id, to: &fm); fm += "\n"
+        fm += "title: "; appendYAML(brief.title, to: &fm); fm += "\n"
+        fm += "date: "; if let date = brief.date { appendYAML(date.description, to: &fm) } else { fm += "null" }; fm += "\n"
+        fm += "published: "; if let published = brief.published { appendYAML(published.description, to: &fm) } else { fm += "null" }; fm += "\n"
         if brief.sources.isEmpty {
             fm += "sources: []\n"
         } else {
             fm += "sources:\n"
-            for s in brief.sources { fm += "  - \(yaml(s.file))\n" }
+            for s in brief.sources { fm += "  - "; appendYAML(s.file, to: &fm); fm += "\n" }
         }
         fm += "---\n"
-        var md = "\n# \(Markdown.escapeText(brief.title))\n\n"
+        var md = "\n# "
+        md.reserveCapacity(markdownSizeEstimate(brief))
+        md += Markdown.escapeText(brief.title); md += "\n\n"
         var meta: [String] = []
         if let date = brief.date { meta.append("Event date: \(date)") }
         if let published = brief.published { meta.append("Published: \(published)") }
         if let dateline = brief.dateline, !dateline.isEmpty { meta.append("Dateline: \(Markdown.escapeText(dateline))") }
-        if !meta.isEmpty { md += "*" + meta.joined(separator: " · ") + "*\n\n" }
+        if !meta.isEmpty { md += "*"; md += meta.joined(separator: " · "); md += "*\n\n" }
         let summary = Whitespace.trimmed(brief.summary.joined(separator: " "))
-        if !summary.isEmpty { md += "**Summary:** \(Markdown.escapeText(summary))\n\n" }
+        if !summary.isEmpty { md += "**Summary:** "; md += Markdown.escapeText(summary); md += "\n\n" }
         for p in brief.paragraphs {
             let text = Whitespace.trimmed(p)
-            if !text.isEmpty { md += Markdown.escapeText(text) + "\n\n" }
+            if !text.isEmpty { md += Markdown.escapeText(text); md += "\n\n" }
         }
         if !brief.sources.isEmpty {
             md += "## Sources\n\n"
-            for s in brief.sources { md += "- " + sourceLine(s) + "\n" }
+            for s in brief.sources { md += "- "; md += sourceLine(s); md += "\n" }
             md += "\n"
         }
         let additions = brief.additions.filter { !$0.paragraphs.isEmpty }
@@ -117,25 +122,35 @@ public enum SiteRenderer {
             for a in additions {
                 let s = byFile[a.source]
                 let name = s?.outlet ?? s?.title ?? a.source
-                md += "### \(Markdown.escapeText(name))\n\n"
+                md += "### "; md += Markdown.escapeText(name); md += "\n\n"
                 for p in a.paragraphs {
                     let text = Whitespace.trimmed(p)
-                    if !text.isEmpty { md += Markdown.escapeText(text) + "\n\n" }
+                    if !text.isEmpty { md += Markdown.escapeText(text); md += "\n\n" }
                 }
             }
         }
         return (fm, md)
     }
 
+    /// Room for a brief's Markdown body: its texts, plus a little for escapes and the lines around them.
+    private static func markdownSizeEstimate(_ brief: Brief) -> Int {
+        var size = 256 + brief.title.utf8.count + brief.sources.count * 160
+        for p in brief.summary { size += p.utf8.count + 1 }
+        for p in brief.paragraphs { size += p.utf8.count + 8 }
+        for a in brief.additions { size += 32; for p in a.paragraphs { size += p.utf8.count + 8 } }
+        return size
+    }
+
     static func sourceLine(_ s: Brief.Source) -> String {
-        var line = "**" + Markdown.escapeText(s.outlet ?? "Unknown outlet") + "**"
-        if let title = s.title, !title.isEmpty { line += ", “" + Markdown.escapeText(title) + "”" }
-        if let d = s.published { line += ", " + d.description }
+        var line = "**"
+        line += Markdown.escapeText(s.outlet ?? "Unknown outlet"); line += "**"
+        if let title = s.title, !title.isEmpty { line += ", “"; line += Markdown.escapeText(title); line += "”" }
+        if let d = s.published { line += ", "; line += d.description }
         if let url = s.url, url.hasPrefix("http://") || url.hasPrefix("https://") {
-            line += ", [original](" + Markdown.destination(url) + ")"
+            line += ", [original]("; line += Markdown.destination(url); line += ")"
         }
-        line += " (`" + noBackticks(s.file) + "`)"
-        if let copy = s.copyOf { line += " — same text as `\(noBackticks(copy))`" }
+        line += " (`"; line += noBackticks(s.file); line += "`)"
+        if let copy = s.copyOf { line += " — same text as `"; line += noBackticks(copy); line += "`" }
         return line
     }
 
@@ -144,10 +159,10 @@ public enum SiteRenderer {
         s.utf8.contains(UInt8(ascii: "`")) ? s.replacingOccurrences(of: "`", with: "'") : s
     }
 
-    /// `YAMLScalar.quoted`, without its scalar-by-scalar copy for the usual text that has nothing to escape.
-    static func yaml(_ s: String) -> String {
+    /// Appends `YAMLScalar.quoted(s)`, without its scalar-by-scalar copy for the usual text that has nothing to escape.
+    static func appendYAML(_ s: String, to out: inout String) {
         let plain = s.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
-        return plain ? "\"" + s + "\"" : YAMLScalar.quoted(s)
+        if plain { out += "\""; out += s; out += "\"" } else { out += YAMLScalar.quoted(s) }
     }
 }
 

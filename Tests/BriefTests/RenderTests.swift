@@ -309,6 +309,17 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(Set(index.terms).count, index.terms.count, "each term once, canonically equivalent spellings as one")
     }
 
+    /// A doc's searched text is its title, a space, and each group joined by spaces, a space between groups.
+    func testSearchTextIsTitleThenJoinedGroups() {
+        for b in Self.archive().briefs {
+            let outlets = b.sources.compactMap(\.outlet)
+            XCTAssertEqual(SearchIndex.searchText(b.title, [b.allParagraphs, outlets]),
+                           b.title + " " + b.allParagraphs.joined(separator: " ") + " " + outlets.joined(separator: " "))
+        }
+        XCTAssertEqual(SearchIndex.searchText("T", [[], ["a", "b"], [""]]), "T  a b ")
+        XCTAssertEqual(SearchIndex.searchText("", []), "")
+    }
+
     func testRenderJSONMatchesFoundation() throws {
         let strings = Self.trickyStrings(count: 300)
         // Keys: search-like terms, slugs, numbers, and anything else.
