@@ -14,12 +14,13 @@ enum SummaryChoice {
         var scored: [(index: Int, score: Double, words: Int)] = []
         var holders: [Int] = []
         for (k, sentence) in leadSentences.enumerated() {
+            // The cheap test first: too few content words needs no look at the sentence's shape.
+            let set = sentence.words
+            guard set.count >= 4 else { continue }
             let s = sentence.text
             let shape = SentenceShape(s)
             let words = shape.words
             guard words >= 8, words <= 60, !shape.isQuoteOnly, !s.hasSuffix(":") else { continue }
-            let set = sentence.words
-            guard set.count >= 4 else { continue }
             // How many sources hold each word: one merge per source, both lists ascending.
             holders.removeAll(keepingCapacity: true)
             holders.append(contentsOf: repeatElement(0, count: set.count))
