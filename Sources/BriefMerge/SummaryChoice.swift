@@ -29,7 +29,12 @@ enum SummaryChoice {
             for h in holders { central += Double(h) / Double(sourceSets.count) }
             central /= Double(set.count)
             var cover = 0.0
-            for other in otherSets { cover += other.map { SourceSentences.overlap(set, $0) }.max() ?? 0 }
+            // Each source's best overlap, without an array of them: overlaps are never below 0.
+            for other in otherSets {
+                var best = 0.0
+                for sentence in other { best = max(best, SourceSentences.overlap(set, sentence)) }
+                cover += best
+            }
             if !otherSets.isEmpty { cover /= Double(otherSets.count) }
             let position = 1 / (1 + 0.25 * Double(k))
             scored.append((k, central + cover + position, words))
