@@ -42,13 +42,13 @@ public struct ArticleFeatures: Sendable, Equatable {
         for (k, p) in article.paragraphs.enumerated() { tally.add(p, weight: 1 / (1 + 0.1 * Float(k)), shingle: true) }
         // The terms sorted as plain integers, then each found again by its id in the table.
         terms = tally.hashes.sorted()
-        let order = terms.map { Int(tally.ids.id($0).id) }
+        let order = terms.map { Int(tally.ids.existing($0)) }
         frequencies = order.map { k in
-            let count = tally.counts[k]
+            let count = tally.terms[k].count
             return count >= 1 ? 1 + log(count) : count
         }
         // A name once is a name: it outweighs being a number (the two never meet anyway).
-        kinds = order.map { tally.names[$0] ? .name : tally.numbers[$0] ? .number : .word }
+        kinds = order.map { tally.terms[$0].isName ? .name : tally.terms[$0].isNumber ? .number : .word }
         signature = ArticleFeatures.minHash.signature(MinHash.shingles(tally.shingleWords))
         wordCount = tally.wordCount
         leadScore = LeadChoice.score(article)
@@ -64,8 +64,15 @@ public struct ArticleFeatures: Sendable, Equatable {
 /// with their weights summed in text order and their kinds, in a table of the word hashes
 /// rather than dictionaries and sets that would hash each hash again.
 private struct TermTally {
+    /// What is summed per term, side by side: one array written per word, not three.
+    struct Term {
+        var count: Float = 0
+        var isName = false
+        var isNumber = false
+    }
+
     var ids = DenseIDs(capacity: 256)
-    var hashes: [UInt64] = [], counts: [Float] = [], names: [Bool] = [], numbers: [Bool] = []
+    var hashes: [UInt64] = [], terms: [Term] = []
     /// Every word of the paragraphs, stop words too, for the shingles.
     var shingleWords: [UInt64] = []
     var wordCount = 0
@@ -80,11 +87,11 @@ private struct TermTally {
             // Years and one-digit numbers are shared by unrelated events; keep only longer specific ones.
             if w.isNumber && w.length < 2 { continue }
             let (id, isNew) = ids.id(w.hash)
-            if isNew { hashes.append(w.hash); counts.append(0); names.append(false); numbers.append(false) }
+            if isNew { hashes.append(w.hash); terms.append(Term()) }
             let k = Int(id)
-            counts[k] += weight
-            if w.isNumber { numbers[k] = true }
-            if w.isName { names[k] = true }
+            terms[k].count += weight
+            if w.isNumber { terms[k].isNumber = true }
+            if w.isName { terms[k].isName = true }
         }
         if shingle { wordCount += words.count }
     }

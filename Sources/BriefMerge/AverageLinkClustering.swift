@@ -109,8 +109,22 @@ private func maxOptional(_ a: Int?, _ b: Int?) -> Int? {
 
 /// Binary max-heap of merge proposals; stale entries are skipped when popped.
 struct MaxHeap {
+    /// Groups and versions as 32-bit integers: 20 bytes an entry instead of 40, as the heap
+    /// holds every proposal still unpopped and sifting moves entries around.
     struct Entry {
-        var score: Float; var a: Int; var b: Int; var va: Int; var vb: Int
+        var score: Float
+        private var groups: (Int32, Int32), versions: (Int32, Int32)
+        var a: Int { Int(groups.0) }
+        var b: Int { Int(groups.1) }
+        var va: Int { Int(versions.0) }
+        var vb: Int { Int(versions.1) }
+
+        init(score: Float, a: Int, b: Int, va: Int, vb: Int) {
+            self.score = score
+            groups = (Int32(a), Int32(b))
+            versions = (Int32(va), Int32(vb))
+        }
+
         /// Ties broken by group index so the result never depends on hash order.
         func above(_ o: Entry) -> Bool {
             if score != o.score { return score > o.score }

@@ -32,21 +32,22 @@ struct CandidatePairs {
 
         let index = PostingLists(vectors: vectors, active: active, maxLength: CandidatePairs.postingCap)
 
-        // Each article's query is independent: a chunk of articles per task, with its own scores.
+        // Each article's query is independent: a chunk of articles per task, with its own scores,
+        // sorted there too, so the chunks only need merging.
         let chunk = 512
-        let found = parallelMap(Array(stride(from: 0, to: n, by: chunk))) { start in
-            CandidatePairs.related(start..<min(start + chunk, n), vectors: vectors, index: index, active: active, datesAllow: datesAllow)
-        }
-        related = CandidatePairs.unique(found.flatMap { $0 })
+        related = CandidatePairs.merged(parallelMap(Array(stride(from: 0, to: n, by: chunk))) { start in
+            CandidatePairs.unique(CandidatePairs.related(start..<min(start + chunk, n), vectors: vectors, index: index,
+                                                         active: active, datesAllow: datesAllow))
+        })
 
         // LSH: any shared band bucket makes a candidate; verified against the full signature later.
         let bands = parallelMap(Array(0..<n)) { i in
             active[i] && !signatures[i].isEmpty ? MinHash.bandKeys(signatures[i], rows: CandidatePairs.bandRows) : []
         }
         // A bucket is one key: split four ways by the keys' top two bits, bucketed on all cores.
-        nearDuplicates = CandidatePairs.unique(parallelMap(Array(0..<4)) { part in
-            CandidatePairs.sharedBuckets(bands, part: UInt64(part))
-        }.flatMap { $0 })
+        nearDuplicates = CandidatePairs.merged(parallelMap(Array(0..<4)) { part in
+            CandidatePairs.unique(CandidatePairs.sharedBuckets(bands, part: UInt64(part)))
+        })
     }
 
     /// The pairs of articles that share a band key whose top two bits are `part`: bucket ids by
@@ -119,6 +120,19 @@ struct CandidatePairs {
         out.reserveCapacity(keys.count)
         for k in keys where out.last != k { out.append(k) }
         return out
+    }
+
+    /// The union of ascending, repeat-free lists: two at a time on all cores, halving their
+    /// number each round, instead of sorting all their keys again on one core.
+    static func merged(_ lists: [[UInt64]]) -> [UInt64] {
+        var lists = lists
+        while lists.count > 1 {
+            let round = lists
+            lists = parallelMap(Array(stride(from: 0, to: round.count, by: 2))) { k in
+                k + 1 < round.count ? union(round[k], round[k + 1]) : round[k]
+            }
+        }
+        return lists.first ?? []
     }
 
     /// The union of two ascending, repeat-free lists.

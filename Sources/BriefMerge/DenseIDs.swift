@@ -30,6 +30,13 @@ struct DenseIDs {
         return (values[slot], true)
     }
 
+    /// The id `key` was given earlier (it must have one): a lookup that writes nothing.
+    func existing(_ key: UInt64) -> Int32 {
+        var slot = DenseIDs.slot(key, mask)
+        while values[slot] < 0 || keys[slot] != key { slot = (slot + 1) & mask }
+        return values[slot]
+    }
+
     /// FNV hashes are weak in their low bits: a multiply spreads them.
     private static func slot(_ key: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask

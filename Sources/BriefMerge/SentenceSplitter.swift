@@ -86,10 +86,18 @@ enum SentenceSplitter {
         }
         // Marks left at the start belong to the character before the word.
         while j < dot, let scalar = scalar(b, at: j), isExtender(scalar) { j += 1 + trailing(b[j]) }
+        // ASCII (most words): one byte is one Character, so only short words need a String.
+        if b[j..<dot].allSatisfy({ $0 < 0x80 }) {
+            let length = dot - j
+            if length == 1 { return true }
+            if length > longestAbbreviation { return false }
+        }
         let word = String(decoding: b[j..<dot], as: UTF8.self).lowercased()
         if word.count == 1 { return true }
         return abbreviations.contains(word)
     }
+
+    private static let longestAbbreviation = abbreviations.map(\.utf8.count).max() ?? 0
 
     private static func appendTrimmed(_ b: [UInt8], _ start: Int, _ end: Int, to out: inout [String]) {
         var lo = start, hi = end

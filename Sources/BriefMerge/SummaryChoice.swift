@@ -14,12 +14,13 @@ enum SummaryChoice {
         var scored: [(index: Int, score: Double, words: Int)] = []
         var holders: [Int] = []
         for (k, sentence) in leadSentences.enumerated() {
+            // The cheap test first: too few content words needs no look at the sentence's shape.
+            let set = sentence.words
+            guard set.count >= 4 else { continue }
             let s = sentence.text
             let shape = SentenceShape(s)
             let words = shape.words
             guard words >= 8, words <= 60, !shape.isQuoteOnly, !s.hasSuffix(":") else { continue }
-            let set = sentence.words
-            guard set.count >= 4 else { continue }
             // How many sources hold each word: one merge per source, both lists ascending.
             holders.removeAll(keepingCapacity: true)
             holders.append(contentsOf: repeatElement(0, count: set.count))
@@ -28,7 +29,12 @@ enum SummaryChoice {
             for h in holders { central += Double(h) / Double(sourceSets.count) }
             central /= Double(set.count)
             var cover = 0.0
-            for other in otherSets { cover += other.map { SourceSentences.overlap(set, $0) }.max() ?? 0 }
+            // Each source's best overlap, without an array of them: overlaps are never below 0.
+            for other in otherSets {
+                var best = 0.0
+                for sentence in other { best = max(best, SourceSentences.overlap(set, sentence)) }
+                cover += best
+            }
             if !otherSets.isEmpty { cover /= Double(otherSets.count) }
             let position = 1 / (1 + 0.25 * Double(k))
             scored.append((k, central + cover + position, words))
