@@ -38,7 +38,6 @@ struct DateToken {
         @inline(__always) func isLetter(_ s: Unicode.Scalar) -> Bool {
             s.value < 0x80 ? (s.value | 0x20 >= 0x61 && s.value | 0x20 <= 0x7A) : s.properties.isAlphabetic
         }
-        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
         let vocabulary = DateWord.vocabulary
         var tokens: [DateToken] = []
         tokens.reserveCapacity(bytes.count / 4)
@@ -58,7 +57,7 @@ struct DateToken {
                 // Ordinal suffixes belong to the number: 15th, 1st, 2nd, 3rd.
                 var k = j
                 if j + 1 < n {
-                    let pair = (lower(bytes[j]), lower(bytes[j + 1]))
+                    let pair = (ScalarText.asciiLowercased(bytes[j]), ScalarText.asciiLowercased(bytes[j + 1]))
                     if pair == (0x73, 0x74) || pair == (0x6E, 0x64) || pair == (0x72, 0x64) || pair == (0x74, 0x68) {
                         k = j + 2
                         if k < n, isLetter(ScalarText.decode(bytes, at: k).scalar) { k = j }
