@@ -52,13 +52,6 @@ public enum EntityExtraction {
         return statistics
     }
 
-    /// Pass 1 for one text, for a build that keeps each text's counts and sums them itself.
-    public static func counts(of text: EntityText) -> NameStatistics {
-        var counts = NameStatistics()
-        forEachParagraph(text) { tokens, _, headline in counts.add(tokens, headline: headline) }
-        return counts
-    }
-
     /// Pass 2, text by text on all cores: the first `briefCount` texts are briefs (quotes are
     /// taken from briefs only).
     public static func findings(in texts: [EntityText], briefCount: Int, statistics: NameStatistics,
