@@ -29,9 +29,9 @@ public enum SiteRenderer {
                               take: @Sendable (_ part: Int, _ pages: [Page]) throws(Diagnostic) -> Void) throws(Diagnostic) -> [KeyedFiles] {
         // The index lives in a box the render does not own, so that it is freed afterwards on
         // another thread: its tens of thousands of contexts took the build's one busy core for a while.
-        let index = Leftover(try SiteIndex(archive: archive, buildDate: buildDate, templates: templates))
-        defer { DispatchQueue.global().async { index.site = nil } }
-        return try render(index.site!, templates: templates, keep: keep, take: take)
+        let index = Spent(try SiteIndex(archive: archive, buildDate: buildDate, templates: templates))
+        defer { index.free() }
+        return try render(index.value, templates: templates, keep: keep, take: take)
     }
 
     private static func render(_ site: SiteIndex, templates: TemplateSet,
@@ -164,12 +164,6 @@ public enum SiteRenderer {
         let plain = s.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
         if plain { out += "\""; out += s; out += "\"" } else { out += YAMLScalar.quoted(s) }
     }
-}
-
-/// The site index of one render, held until it is let go of.
-private final class Leftover: @unchecked Sendable {
-    var site: SiteIndex?
-    init(_ site: SiteIndex) { self.site = site }
 }
 
 /// One value per site part, filled in from the threads that make the parts.

@@ -1,5 +1,4 @@
 import BriefEntities
-import Dispatch
 import BriefModel
 
 /// The entities, found again only where a text changed. Each brief and note text is kept in
