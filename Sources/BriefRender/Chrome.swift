@@ -13,10 +13,13 @@ struct Chrome: Sendable {
     var context: Fields
     var header: String
     var footer: String
+    /// Empty when the templates have no `head-links` (their `base` does not read it).
+    var headLinks: String
 
     init(_ templates: TemplateSet, _ context: Fields) {
         self.context = context
         header = templates.fragment(Fragment.header, context)
         footer = templates.fragment(Fragment.footer, context)
+        headLinks = templates.names.contains(Fragment.headLinks) ? templates.fragment(Fragment.headLinks, context) : ""
     }
 }

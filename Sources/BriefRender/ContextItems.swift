@@ -20,6 +20,10 @@ final class ContextItems: @unchecked Sendable {
     private var briefSlots: [Fields?]
     /// Each entity's link without its chip (the base of a related entity's entry), and with it.
     private var entitySlots: [(plain: Fields, chipped: Fields)?]
+    /// Related-entity rows by entity position and count of shared briefs (most counts are small,
+    /// so each row is shared by many entity pages).
+    private var relatedRows: [RelatedKey: String] = [:]
+    private struct RelatedKey: Hashable { var entity: Int; var count: Int }
     private let lock = NSLock()
 
     /// briefPosition: each brief id's first position in the archive (`SiteIndex.briefPosition`).
@@ -63,6 +67,20 @@ final class ContextItems: @unchecked Sendable {
     /// entity is listed; nil when ids are not unique.
     func entity(_ id: String, count: Int) -> Fields? {
         links(id)?.plain.with("count", TagText(count))
+    }
+
+    /// Entity `id` as a related entity with `count` shared briefs, rendered from
+    /// `Fragment.relatedEntity` for pages one folder deep; nil when ids are not unique.
+    func relatedLink(_ id: String, count: Int) -> String? {
+        guard let i = entityIndex[id] else { return nil }
+        let key = RelatedKey(entity: i, count: count)
+        lock.lock()
+        if let made = relatedRows[key] { lock.unlock(); return made }
+        lock.unlock()
+        guard let link = entity(id, count: count) else { return nil }
+        let made = templates.fragment(Fragment.relatedEntity, link)
+        lock.lock(); relatedRows[key] = made; lock.unlock()
+        return made
     }
 
     private func links(_ id: String) -> (plain: Fields, chipped: Fields)? {

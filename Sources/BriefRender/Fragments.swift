@@ -11,6 +11,13 @@ enum Fragment {
     static let entityChip = "entity-chip"
     /// Every page's `header` and `footer` (see `Chrome`).
     static let header = "header", footer = "footer"
+    /// Every page's `headLinks` (see `Chrome`): the description, stylesheet, icon and feed links
+    /// of `<head>`. Optional, like `relatedEntity`: a templates folder from before they existed
+    /// does not read them.
+    static let headLinks = "head-links"
+    /// A related entity on an entity page with its count of shared briefs (`relatedLinks`),
+    /// rendered once per entity and count.
+    static let relatedEntity = "related-entity"
 
     /// All four exist (checked once, so that rendering them cannot fail later).
     static func check(_ templates: TemplateSet) throws(Diagnostic) {
@@ -28,5 +35,19 @@ extension TemplateSet {
         var html = library.render(context, withTemplate: name) ?? ""
         if html.hasSuffix("\n") { html.removeLast() }
         return html
+    }
+
+    /// The pieces of a list shown as one (`briefLinks`, `relatedLinks`, `entityChips`), one to a
+    /// line, as a section over the list with the piece on a line of its own shows them: a
+    /// section over tens of thousands of items costs Mustache a context and a few dynamic casts
+    /// per item; the joined text is one tag.
+    static func joined(_ pieces: [String]) -> TagText {
+        var text = ""
+        text.reserveCapacity(pieces.reduce(pieces.count) { $0 + $1.utf8.count })
+        for (i, piece) in pieces.enumerated() {
+            if i > 0 { text += "\n" }
+            text += piece
+        }
+        return TagText(text)
     }
 }

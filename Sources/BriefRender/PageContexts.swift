@@ -11,7 +11,7 @@ extension SiteIndex {
         var d = chrome.context
         d.reserveCapacity(d.count + 3 + capacity)
         d["pageTitle"] = TagText(title)
-        d["header"] = TagText(chrome.header); d["footer"] = TagText(chrome.footer)
+        d["header"] = TagText(chrome.header); d["footer"] = TagText(chrome.footer); d["headLinks"] = TagText(chrome.headLinks)
         return d
     }
 
@@ -57,6 +57,18 @@ extension SiteIndex {
         return entityByID[id].map { entityLink($0, root: root, count: count) }
     }
 
+    /// Related entity `id` with `count` shared briefs, rendered from its fragment for an entity
+    /// page; nil when there is no such entity.
+    func relatedLink(id: String, count: Int) -> String? {
+        if let row = items.relatedLink(id, count: count) { return row }
+        return entityLink(id: id, root: "../", count: count).map { templates.fragment(Fragment.relatedEntity, $0) }
+    }
+
+    /// The rendered piece `name` (`link`, `chip`) of a list item; empty when it has none.
+    static func piece(_ name: String) -> (Fields) -> String {
+        { ($0[name] as? TagText)?.renderText ?? "" }
+    }
+
     func noteItem(_ n: Note, root: String) -> Fields {
         ["id": TagText(n.id), "title": TagText(n.title), "url": TagText("\(root)notes/\(n.id).html"), "date": TagText(n.date?.description ?? ""),
          "hasDate": n.date != nil, "author": TagText(n.author ?? ""), "hasAuthor": !(n.author ?? "").isEmpty]
@@ -98,6 +110,7 @@ extension SiteIndex {
             "brief": briefItem(b, root: root),
             "body": TagText(Markdown.html(body, unsafe: archive.config.unsafeHTML)),
             "entities": entities, "hasEntities": !entities.isEmpty,
+            "entityChips": TemplateSet.joined(entities.map(SiteIndex.piece("chip"))),
             "notes": notes, "hasNotes": !notes.isEmpty,
             "markdownURL": TagText("\(b.id).md"),
             "dateEvidence": TagText(b.dateEvidence ?? ""), "hasDateEvidence": !(b.dateEvidence ?? "").isEmpty,
@@ -143,6 +156,8 @@ extension SiteIndex {
             items.brief(at: listed[i].position) ?? briefItem(archive.briefs[listed[i].position], root: root)
         }
         let related: [Fields] = e.related.compactMap { entityLink(id: $0.id, root: root, count: $0.count) }
+        let relatedLinks: [String] = templates.names.contains(Fragment.relatedEntity)
+            ? e.related.compactMap { relatedLink(id: $0.id, count: $0.count) } : []
         let quotes: [Fields] = e.quotes.map { q in
             let title = briefByID[q.brief]?.title
             return ["text": TagText(q.text), "briefURL": TagText("\(root)briefs/\(q.brief).html"),
@@ -160,7 +175,8 @@ extension SiteIndex {
             "firstSeen": TagText(dates.min()?.description ?? ""), "lastSeen": TagText(dates.max()?.description ?? ""),
             "hasSeen": !dates.isEmpty,
             "briefs": briefItems, "hasBriefs": !briefItems.isEmpty,
-            "related": related, "hasRelated": !related.isEmpty,
+            "briefLinks": TemplateSet.joined(briefItems.map(SiteIndex.piece("link"))),
+            "related": related, "hasRelated": !related.isEmpty, "relatedLinks": TemplateSet.joined(relatedLinks),
             "quotes": quotes, "hasQuotes": !quotes.isEmpty,
             "notes": notes, "hasNotes": !notes.isEmpty,
             "chart": TagText(chart), "hasChart": !chart.isEmpty,

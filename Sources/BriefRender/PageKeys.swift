@@ -42,7 +42,8 @@ struct PageKeys: Sendable {
         let fragments = reads.reads(counts, inside: [], from: Fragment.entityChip)
             || reads.reads(counts, inside: ["entities"], from: Fragment.briefLink)
         briefPagesCount = fragments || reads.reads(counts, inside: ["entities"], from: "brief")
-        entityPagesCount = fragments || reads.reads(counts, inside: ["entities", "related"], from: "entity")
+        entityPagesCount = fragments || reads.reads(counts, inside: [], from: Fragment.relatedEntity)
+            || reads.reads(counts, inside: ["entities", "related"], from: "entity")
         timelinePagesCount = fragments || reads.reads(counts, inside: ["entities"], from: "timeline")
         var links: [String: ContentHash] = [:], counted: [String: ContentHash] = [:]
         links.reserveCapacity(archive.entities.count)

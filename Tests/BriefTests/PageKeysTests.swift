@@ -78,12 +78,13 @@ final class PageKeysTests: XCTestCase {
         return new.kept.count
     }
 
-    func templates(chip: String? = nil) throws -> TemplateSet {
+    func templates(chip: String? = nil, related: String? = nil) throws -> TemplateSet {
         var files: [String: String] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: TestPaths.templates.path) where name.hasSuffix(".mustache") {
             files[String(name.dropLast(".mustache".count))] = try String(contentsOf: TestPaths.templates.appendingPathComponent(name), encoding: .utf8)
         }
         if let chip { files["entity-chip"] = chip }
+        if let related { files["related-entity"] = related }
         return try TemplateSet(files: files)
     }
 
@@ -107,6 +108,11 @@ final class PageKeysTests: XCTestCase {
         let counting = try templates(chip: "<li><a href=\"{{url}}\">{{name}}</a> {{mentions}}</li>")
         let keptCounting = try assertKeptPagesAreFresh(from: before, to: after, templates: counting)
         XCTAssertLessThan(keptCounting, kept)
+
+        // A related entity that shows the mention count: Putin's page, which lists Raisi, changes.
+        let relatedCounting = try templates(related: "<li><a href=\"{{url}}\">{{name}}</a> {{mentions}} ({{count}})</li>")
+        let keptRelated = try assertKeptPagesAreFresh(from: before, to: after, templates: relatedCounting)
+        XCTAssertEqual(keptRelated, kept - 1)
     }
 
     func testEditsReachEveryPageThatShowsThem() throws {

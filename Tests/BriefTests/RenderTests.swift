@@ -211,6 +211,27 @@ final class RenderTests: XCTestCase {
         }
     }
 
+    /// `headLinks`, `briefLinks`, `relatedLinks` and `entityChips` show exactly what the tags and
+    /// sections they replaced in the stock templates showed, line breaks included.
+    func testJoinedFragmentsShowWhatSectionsShow() throws {
+        var files = try Self.templateFiles()
+        func replace(_ name: String, _ joined: String, with section: String) {
+            XCTAssertTrue(files[name]?.contains(joined) == true, "\(name) places \(joined)")
+            files[name] = files[name]?.replacingOccurrences(of: joined, with: section)
+        }
+        replace("base", "{{{headLinks}}}\n", with: files["head-links"] ?? "")
+        replace("entity", "{{{briefLinks}}}\n", with: "{{#briefs}}\n{{{link}}}\n{{/briefs}}\n")
+        replace("entity", "{{{relatedLinks}}}\n", with: "{{#related}}" + (files["related-entity"] ?? "") + "{{/related}}\n")
+        replace("brief", "{{{entityChips}}}\n", with: "{{#entities}}\n{{{chip}}}\n{{/entities}}\n")
+        let joined = try render()
+        let sections = try SiteRenderer.pages(for: Self.archive(), templates: TemplateSet(files: files), buildDate: "2026-11-23")
+        XCTAssertEqual(joined.map(\.path), sections.map(\.path))
+        for (a, b) in zip(joined, sections) { XCTAssertEqual(a.bytes, b.bytes, a.path) }
+        let entity = joined.first { $0.path == "entities/ebrahim-raeisi.html" }?.text ?? ""
+        XCTAssertTrue(entity.contains("<ul class=\"chips\">\n<li><a href=\"../entities/vladimir-putin.html\">Vladimir Putin</a> <span class=\"count\" title=\"shared briefs\">1</span></li>\n</ul>"), entity)
+        XCTAssertTrue(entity.contains("<meta name=\"description\" content=\"Seed &amp; test\">\n<link rel=\"stylesheet\" href=\"../assets/style.css\">"))
+    }
+
     func testRenderBrokenTemplateThrowsDiagnostic() throws {
         do {
             _ = try TemplateSet(files: ["base": "<p>ok</p>", "brief": "line one\n{{#items}}\n<li>{{name}}</li>\n"])
