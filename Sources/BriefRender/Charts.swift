@@ -19,7 +19,10 @@ enum Charts {
         let width = max(n * (barWidth + gap) + gap, 120)
         let label = esc(label)
         var svg = SVGText(capacity: 300 + n * 260)
-        svg += "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "; svg += width; svg += " "
+        // The natural size is written too: with only a viewBox, a browser stretches the chart to
+        // the page's width, and one month's bar became a column 900 pixels tall.
+        svg += "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\""; svg += width
+        svg += "\" height=\""; svg += height + top + bottom; svg += "\" viewBox=\"0 0 "; svg += width; svg += " "
         svg += height + top + bottom; svg += "\" role=\"img\" aria-label=\""; svg += label; svg += "\">"
         svg += "<title>"; svg += label; svg += "</title>"
         svg += "<line class=\"axis\" x1=\"0\" y1=\""; svg += top + height; svg += "\" x2=\""; svg += width

@@ -298,7 +298,7 @@ final class RenderTests: XCTestCase {
     func testMonthBarsLabelsAndTips() throws {
         let dates = ["2023-11-05", "2024-01-10", "2024-01-20", "2024"].compactMap(DayDate.init(iso:))
         let short = Charts.monthBars(dates: dates, label: "Briefs mentioning A & B per month") { "t/\($0).html#m-\($0)" }
-        XCTAssertTrue(short.hasPrefix("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 120 156\" role=\"img\" aria-label=\"Briefs mentioning A &amp; B per month\">"), short)
+        XCTAssertTrue(short.hasPrefix("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"156\" viewBox=\"0 0 120 156\" role=\"img\" aria-label=\"Briefs mentioning A &amp; B per month\">"), short)
         XCTAssertTrue(short.contains("<a href=\"t/2023-11.html#m-2023-11\" aria-label=\"2023-11: 1 brief\"><rect class=\"bar\" x=\"4\" y=\"74\" width=\"18\" height=\"60\"><title>2023-11: 1 brief</title></rect>"), short)
         XCTAssertTrue(short.contains("<rect class=\"bar\" x=\"26\" y=\"134\" width=\"18\" height=\"0\"><title>2023-12: 0 briefs</title></rect><text class=\"label\" x=\"26\" y=\"149\">12</text>"), short)
         XCTAssertTrue(short.contains("<title>2024-01: 2 briefs</title></rect><text class=\"count\" x=\"57\" y=\"11\" text-anchor=\"middle\">2</text></a><text class=\"label\" x=\"48\" y=\"149\">01/24</text></svg>"), short)
