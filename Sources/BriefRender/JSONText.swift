@@ -81,7 +81,7 @@ struct JSONText {
     }
 
     /// An array of integers.
-    mutating func ints(_ values: [Int]) {
+    mutating func ints<C: Collection<Int>>(_ values: C) {
         beginArray()
         for v in values { item(); int(v) }
         endArray()

@@ -9,8 +9,11 @@ import Foundation
 struct SearchPostings {
     /// Distinct terms, in order of first occurrence.
     private(set) var terms: [String] = []
-    /// Doc numbers of each term, ascending and distinct.
-    private(set) var postings: [[Int]] = []
+    /// Doc numbers of each term, ascending and distinct: slices of one array, made at the end
+    /// from the (term, doc) hits in doc order. Appending to an array per term checked two arrays
+    /// for sharing on every hit.
+    private(set) var postings: [ArraySlice<Int>] = []
+    private var hits: [(term: Int32, doc: Int32)] = []
 
     /// ASCII terms' bytes, one after another; each id's place in it (count -1: not an ASCII term).
     private var arena: [UInt8] = []
@@ -29,6 +32,24 @@ struct SearchPostings {
             word.withUTF8 { let id = self.id(of: UnsafeRawBufferPointer($0)); isStopword[id] = true }   // all ASCII
         }
         for (doc, text) in texts.enumerated() { add(text, doc: doc) }
+        postings = SearchPostings.postings(of: hits, terms: terms.count)
+        hits = []
+    }
+
+    /// Each term's docs, by a counting sort of the hits on their terms (stable: docs stay ascending).
+    private static func postings(of hits: [(term: Int32, doc: Int32)], terms: Int) -> [ArraySlice<Int>] {
+        var starts = [Int](repeating: 0, count: terms + 1)
+        for hit in hits { starts[Int(hit.term) + 1] += 1 }
+        for t in 0..<terms { starts[t + 1] += starts[t] }
+        var next = starts
+        var docs = [Int](repeating: 0, count: hits.count)
+        docs.withUnsafeMutableBufferPointer { docs in
+            for hit in hits {
+                docs[next[Int(hit.term)]] = Int(hit.doc)
+                next[Int(hit.term)] += 1
+            }
+        }
+        return (0..<terms).map { docs[starts[$0]..<starts[$0 + 1]] }
     }
 
     /// Adds the terms of one doc's text.
@@ -40,7 +61,7 @@ struct SearchPostings {
         let id = word.contains(where: { $0 >= 0x80 }) ? id(ofUnicode: String(decoding: word, as: UTF8.self)) : id(of: word)
         guard !isStopword[id], lastDoc[id] != doc else { return }
         lastDoc[id] = doc
-        postings[id].append(doc)
+        hits.append((Int32(id), Int32(doc)))
     }
 
     /// The id of a term with letters beyond ASCII. Such terms are Strings compared as Swift compares
@@ -56,7 +77,6 @@ struct SearchPostings {
 
     private mutating func newTerm(_ term: String) -> Int {
         terms.append(term)
-        postings.append([])
         lastDoc.append(-1)
         isStopword.append(false)
         return terms.count - 1

@@ -303,7 +303,7 @@ final class RenderTests: XCTestCase {
         }
         let index = SearchPostings(texts: texts, stopwords: SearchIndex.stopwords)
         var found: [String: [Int]] = [:]
-        for (term, docs) in zip(index.terms, index.postings) where !docs.isEmpty { found[term] = docs }
+        for (term, docs) in zip(index.terms, index.postings) where !docs.isEmpty { found[term] = Array(docs) }
         XCTAssertEqual(found, expected)
         XCTAssertGreaterThan(found.count, 500)
         XCTAssertEqual(Set(index.terms).count, index.terms.count, "each term once, canonically equivalent spellings as one")
