@@ -320,6 +320,16 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(SearchIndex.searchText("", []), "")
     }
 
+    /// Numbers are written as `String` writes them, at every digit count and sign.
+    func testJSONIntsAreDecimalDigits() {
+        var values = [0, 9, 10, 11, 99, 100, 101, 999, 1000, 10002, 123_456_789, Int.max, -1, -9, -10, -12345, Int.min]
+        var power = 1
+        for _ in 0..<18 { power *= 10; values += [power - 1, power, power + 1] }
+        var j = JSONText(pretty: false)
+        j.ints(values)
+        XCTAssertEqual(String(decoding: j.bytes, as: UTF8.self), "[" + values.map(String.init).joined(separator: ",") + "]")
+    }
+
     func testRenderJSONMatchesFoundation() throws {
         let strings = Self.trickyStrings(count: 300)
         // Keys: search-like terms, slugs, numbers, and anything else.
