@@ -35,7 +35,18 @@ struct JSONText {
 
     mutating func int(_ value: Int) {
         if value >= 0 && value < 10 { bytes.append(UInt8(ascii: "0") + UInt8(value)); return }
-        bytes.append(contentsOf: String(value).utf8)
+        guard value > 0 else { bytes.append(contentsOf: String(value).utf8); return }
+        // Digits written in place, last first (the search shards are mostly doc numbers: a String
+        // per number was made only to be copied).
+        var count = 1, rest = value
+        while rest >= 10 { rest /= 10; count += 1 }
+        let end = bytes.count + count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+        rest = value
+        bytes.withUnsafeMutableBufferPointer { digits in
+            var i = end
+            while rest > 0 { i -= 1; digits[i] = UInt8(ascii: "0") + UInt8(rest % 10); rest /= 10 }
+        }
     }
 
     mutating func string(_ value: String?) {
@@ -81,7 +92,7 @@ struct JSONText {
     }
 
     /// An array of integers.
-    mutating func ints(_ values: [Int]) {
+    mutating func ints<C: Collection<Int>>(_ values: C) {
         beginArray()
         for v in values { item(); int(v) }
         endArray()

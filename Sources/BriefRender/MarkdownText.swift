@@ -6,13 +6,14 @@ extension Markdown {
     ///
     /// Defined by `Character` (see `characterEscapeText`); this walks UTF-8 and only hands the text to
     /// the `Character` version when a syntax character touches a non-ASCII byte, where it might be
-    /// part of a larger character (and so, as before, left alone).
+    /// part of a larger character (and so, as before, left alone). Text with nothing to escape
+    /// (most paragraphs) is returned as it is, without copying it twice.
     static func escapeText(_ text: String) -> String {
         var text = text
+        var unchanged = false
         let escaped: String? = text.withUTF8 { utf8 -> String? in
             let n = utf8.count
             var out: [UInt8] = []
-            out.reserveCapacity(n + 8)
             var runStart = 0
             var i = 0
             while i < n {
@@ -20,6 +21,7 @@ extension Markdown {
                 let syntax = isSyntax(b)
                 guard syntax || b == 0x0A || b == 0x0D else { i += 1; continue }
                 if syntax && ((i > 0 && utf8[i - 1] >= 0x80) || (i + 1 < n && utf8[i + 1] >= 0x80)) { return nil }
+                if out.isEmpty { out.reserveCapacity(n + 8) }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
                 if syntax {
                     out.append(UInt8(ascii: "\\")); out.append(b); i += 1
@@ -30,10 +32,12 @@ extension Markdown {
                 }
                 runStart = i
             }
+            // Every escape or replaced line break appended something: an empty `out` means none.
+            if out.isEmpty { unchanged = true; return nil }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<n]))
             return String(decoding: out, as: UTF8.self)
         }
-        guard var out = escaped else { return characterEscapeText(text) }
+        guard var out = unchanged ? text : escaped else { return characterEscapeText(text) }
         escapeLeadingMarkers(&out)
         return out
     }

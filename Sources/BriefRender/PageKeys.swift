@@ -100,6 +100,12 @@ struct PageKeys: Sendable {
         if let text { h.add(text) } else { h.add(-1) }
     }
 
+    /// A list of texts: its count, then each.
+    static func add(list: [String], to h: inout ContentHash) {
+        h.add(list.count)
+        for text in list { h.add(text) }
+    }
+
 }
 
 extension SiteIndex {
@@ -111,14 +117,14 @@ extension SiteIndex {
         h.add(b.id); h.add(b.title)
         PageKeys.add(b.date, to: &h); PageKeys.add(b.dateEvidence, to: &h)
         PageKeys.add(b.published, to: &h); PageKeys.add(b.dateline, to: &h)
-        for list in [b.summary, b.paragraphs, b.formerIDs] {
-            h.add(list.count)
-            for text in list { h.add(text) }
-        }
+        // Lists and optional fields added one by one: an array of them per brief and per source
+        // was allocated only to be walked.
+        PageKeys.add(list: b.summary, to: &h); PageKeys.add(list: b.paragraphs, to: &h); PageKeys.add(list: b.formerIDs, to: &h)
         h.add(b.sources.count)
         for s in b.sources {
             h.add(s.file)
-            for text in [s.outlet, s.title, s.url, s.dateline, s.copyOf] { PageKeys.add(text, to: &h) }
+            PageKeys.add(s.outlet, to: &h); PageKeys.add(s.title, to: &h); PageKeys.add(s.url, to: &h)
+            PageKeys.add(s.dateline, to: &h); PageKeys.add(s.copyOf, to: &h)
             PageKeys.add(s.published, to: &h)
         }
         h.add(b.additions.count)
@@ -142,7 +148,13 @@ extension SiteIndex {
         for a in e.aliases { h.add(a) }
         h.add(e.briefs.count)
         for id in e.briefs { keys.add(brief: id, counted: keys.entityPagesCount, to: &h) }
-        keys.add(entities: e.related.map(\.id), counted: keys.entityPagesCount, to: &h)
+        // The related entities' ids with their links, then their counts (as for a list of ids).
+        let relatedLinks = keys.entityPagesCount ? keys.countedLinks : keys.links
+        h.add(e.related.count)
+        for r in e.related {
+            h.add(r.id)
+            if let link = relatedLinks[r.id] { h.add(link) } else { h.add(-1) }
+        }
         for r in e.related { h.add(r.count) }
         h.add(e.quotes.count)
         for q in e.quotes {
@@ -184,7 +196,8 @@ extension SiteIndex {
         for a in o.articles[pager.range] {
             let s = a.source
             h.add(s.file); h.add(a.brief)
-            for text in [s.title, s.url, s.copyOf, briefByID[a.brief]?.title] { PageKeys.add(text, to: &h) }
+            PageKeys.add(s.title, to: &h); PageKeys.add(s.url, to: &h); PageKeys.add(s.copyOf, to: &h)
+            PageKeys.add(briefByID[a.brief]?.title, to: &h)
             PageKeys.add(s.published, to: &h)
         }
         return h

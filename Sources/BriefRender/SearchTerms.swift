@@ -8,13 +8,14 @@ extension SearchIndex {
     /// what `characterTerms` gives for the whole text.
     static func terms(_ text: String) -> [String] {
         var out: [String] = []
-        forEachTerm(text) { out.append(String(decoding: $0, as: UTF8.self)) }
+        forEachTerm(text) { term, _ in out.append(String(decoding: term, as: UTF8.self)) }
         return out
     }
 
     /// Each term of `text` as `terms` cuts it, as lowercased UTF-8 bytes valid only during `body`,
-    /// so that callers that look terms up need not make a String of each.
-    static func forEachTerm(_ text: String, _ body: (UnsafeRawBufferPointer) -> Void) {
+    /// so that callers that look terms up need not make a String of each; and whether it is all
+    /// ASCII (known without looking at its bytes again for the usual piece of only ASCII).
+    static func forEachTerm(_ text: String, _ body: (UnsafeRawBufferPointer, _ isASCII: Bool) -> Void) {
         var text = text
         text.withUTF8 { utf8 in
             let n = utf8.count
@@ -29,12 +30,12 @@ extension SearchIndex {
                             let b = utf8[i]
                             lower[i - start] = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b
                         }
-                        body(UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: lower[0..<(end - start)])))
+                        body(UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: lower[0..<(end - start)])), true)
                     } else {
                         let piece = String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self)
                         for term in characterTerms(piece) {
                             var term = term
-                            term.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+                            term.withUTF8 { body(UnsafeRawBufferPointer($0), !$0.contains(where: { $0 >= 0x80 })) }
                         }
                     }
                 }

@@ -112,7 +112,7 @@ public enum SiteRenderer {
         }
         if !brief.sources.isEmpty {
             md += "## Sources\n\n"
-            for s in brief.sources { md += "- "; md += sourceLine(s); md += "\n" }
+            for s in brief.sources { md += "- "; appendSourceLine(s, to: &md); md += "\n" }
             md += "\n"
         }
         let additions = brief.additions.filter { !$0.paragraphs.isEmpty }
@@ -141,17 +141,18 @@ public enum SiteRenderer {
         return size
     }
 
-    static func sourceLine(_ s: Brief.Source) -> String {
-        var line = "**"
-        line += Markdown.escapeText(s.outlet ?? "Unknown outlet"); line += "**"
-        if let title = s.title, !title.isEmpty { line += ", “"; line += Markdown.escapeText(title); line += "”" }
-        if let d = s.published { line += ", "; line += d.description }
+    /// A source's list line, appended to the body in place (made as a String of its own, it grew
+    /// several times per source).
+    static func appendSourceLine(_ s: Brief.Source, to out: inout String) {
+        out += "**"
+        out += Markdown.escapeText(s.outlet ?? "Unknown outlet"); out += "**"
+        if let title = s.title, !title.isEmpty { out += ", “"; out += Markdown.escapeText(title); out += "”" }
+        if let d = s.published { out += ", "; out += d.description }
         if let url = s.url, url.hasPrefix("http://") || url.hasPrefix("https://") {
-            line += ", [original]("; line += Markdown.destination(url); line += ")"
+            out += ", [original]("; out += Markdown.destination(url); out += ")"
         }
-        line += " (`"; line += noBackticks(s.file); line += "`)"
-        if let copy = s.copyOf { line += " — same text as `"; line += noBackticks(copy); line += "`" }
-        return line
+        out += " (`"; out += noBackticks(s.file); out += "`)"
+        if let copy = s.copyOf { out += " — same text as `"; out += noBackticks(copy); out += "`" }
     }
 
     /// A file name fit for a code span (Foundation's replace only when there is a backtick to replace).

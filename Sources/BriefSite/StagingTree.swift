@@ -79,8 +79,9 @@ final class StagingTree: @unchecked Sendable {
     /// there (a symbolic link to somewhere outside, a file) is removed. Called under the lock.
     private func makeFolders(for path: String) throws(Diagnostic) {
         var prefixes: [String] = []
+        // Cut at slashes by UTF-8 (searching Characters backwards ran grapheme breaking on every path).
         var folder = Substring(path)
-        while let slash = folder.lastIndex(of: "/") {
+        while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
             folder = folder[..<slash]
             if folders.contains(String(folder)) { break }
             prefixes.append(String(folder))

@@ -324,7 +324,7 @@ final class RenderTests: XCTestCase {
         }
         let index = SearchPostings(texts: texts, stopwords: SearchIndex.stopwords)
         var found: [String: [Int]] = [:]
-        for (term, docs) in zip(index.terms, index.postings) where !docs.isEmpty { found[term] = docs }
+        for (term, docs) in zip(index.terms, index.postings) where !docs.isEmpty { found[term] = Array(docs) }
         XCTAssertEqual(found, expected)
         XCTAssertGreaterThan(found.count, 500)
         XCTAssertEqual(Set(index.terms).count, index.terms.count, "each term once, canonically equivalent spellings as one")
@@ -339,6 +339,16 @@ final class RenderTests: XCTestCase {
         }
         XCTAssertEqual(SearchIndex.searchText("T", [[], ["a", "b"], [""]]), "T  a b ")
         XCTAssertEqual(SearchIndex.searchText("", []), "")
+    }
+
+    /// Numbers are written as `String` writes them, at every digit count and sign.
+    func testJSONIntsAreDecimalDigits() {
+        var values = [0, 9, 10, 11, 99, 100, 101, 999, 1000, 10002, 123_456_789, Int.max, -1, -9, -10, -12345, Int.min]
+        var power = 1
+        for _ in 0..<18 { power *= 10; values += [power - 1, power, power + 1] }
+        var j = JSONText(pretty: false)
+        j.ints(values)
+        XCTAssertEqual(String(decoding: j.bytes, as: UTF8.self), "[" + values.map(String.init).joined(separator: ",") + "]")
     }
 
     func testRenderJSONMatchesFoundation() throws {
