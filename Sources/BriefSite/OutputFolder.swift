@@ -141,9 +141,19 @@ public struct OutputFolder {
     /// Checked for every page, so on the path's bytes, without making a URL.
     static func isSafe(_ path: String) -> Bool {
         guard let first = path.utf8.first, first != UInt8(ascii: "/") else { return false }
-        for part in path.utf8.split(separator: UInt8(ascii: "/")) {
-            if part.elementsEqual(".".utf8) || part.elementsEqual("..".utf8) { return false }
+        // Dots since the last slash: a part of only one or two dots is `.` or `..`. (Split into
+        // an array per page, under the staging tree's lock, this was most of checking a page.)
+        var dots = 0, others = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if others == 0, dots == 1 || dots == 2 { return false }
+                dots = 0; others = 0
+            } else if byte == UInt8(ascii: ".") {
+                dots += 1
+            } else {
+                others += 1
+            }
         }
-        return true
+        return !(others == 0 && (dots == 1 || dots == 2))
     }
 }
