@@ -5,8 +5,8 @@
 public struct CountedTexts {
     public typealias Entry = (word: String, counts: NameStatistics.Counts)
 
-    private var numbers: [String: Int] = [:]
-    private var words: [String] = []
+    /// Words by number, found by the hash their tokens carry (no String hashing per word).
+    private var numbers = WordTable()
     private var sums: [NameStatistics.Counts] = []
     /// The text at hand, by word number, and the numbers it met in order.
     private var current: [NameStatistics.Counts] = []
@@ -19,14 +19,8 @@ public struct CountedTexts {
         EntityExtraction.forEachParagraph(text) { tokens, _, headline in
             for t in tokens {
                 guard let use = NameStatistics.use(of: t, headline: headline) else { continue }
-                let n: Int
-                if let known = numbers[t.lower] {
-                    n = known
-                } else {
-                    n = words.count
-                    numbers[t.lower] = n
-                    words.append(t.lower); sums.append(.init()); current.append(.init())
-                }
+                let n = numbers.number(t.lower, hash: t.lowerHash)
+                if n == sums.count { sums.append(.init()); current.append(.init()) }
                 if current[n] == .init() { met.append(n) }
                 switch use {
                 case .lower: current[n].lower += 1
@@ -38,7 +32,7 @@ public struct CountedTexts {
         entries.reserveCapacity(met.count)
         for n in met {
             let c = current[n]
-            entries.append((words[n], c))
+            entries.append((numbers.words[n], c))
             sums[n].lower += c.lower
             sums[n].capitalizedInside += c.capitalizedInside
             current[n] = .init()
@@ -50,8 +44,8 @@ public struct CountedTexts {
     /// The counts of all texts counted so far.
     public var sum: NameStatistics {
         var counts: [String: NameStatistics.Counts] = [:]
-        counts.reserveCapacity(words.count)
-        for (word, c) in zip(words, sums) { counts[word] = c }
+        counts.reserveCapacity(numbers.count)
+        for (word, c) in zip(numbers.words, sums) { counts[word] = c }
         return NameStatistics(counts: counts)
     }
 }

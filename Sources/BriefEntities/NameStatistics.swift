@@ -87,7 +87,7 @@ public struct NameStatistics: Sendable {
         for t in tokens where t.kind == .word {
             words += 1
             if words > 30 { return false }
-            guard t.length >= 4, !NameLexicon.neverName.contains(t.lower) else { continue }
+            guard t.length >= 4, !NameLexicon.neverName.contains(t) else { continue }
             long += 1
             if t.capitalized { capitalized += 1 }
         }

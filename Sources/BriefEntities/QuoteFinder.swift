@@ -40,7 +40,7 @@ enum QuoteFinder {
         for k in open + 1..<close where t[k].kind == .word { words += 1 }
         guard words >= minimumWords else { return }
         func isVerb(_ k: Int) -> Bool {
-            k >= 0 && k < t.count && t[k].kind == .word && NameLexicon.speechVerbs.contains(t[k].lower)
+            k >= 0 && k < t.count && t[k].kind == .word && NameLexicon.speechVerbs.contains(t[k])
         }
         var speaker: Int?
         // After the quote: `," Putin said` or `," said Putin`.

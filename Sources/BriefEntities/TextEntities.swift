@@ -41,10 +41,12 @@ public struct TextEntities: Sendable, Equatable {
         var mentions: [Mention] = []
         var references: [RoleReference] = []
         var found = TextEntities()
-        var consulted = Set<String>()
+        var consulted = WordTable()   // each word once, by the hash its tokens carry
         var paragraph = 0
         EntityExtraction.forEachParagraph(text) { tokens, bytes, headline in
-            for t in tokens where t.kind == .word && (t.capitalized || t.allCaps) { consulted.insert(t.lower) }
+            for t in tokens where t.kind == .word && (t.capitalized || t.allCaps) {
+                consulted.number(t.lower, hash: t.lowerHash)
+            }
             let firstMention = mentions.count, firstRole = references.count
             finder.find(tokens, headline: headline, text: 0, paragraph: paragraph, mentions: &mentions, roles: &references)
             if isBrief {
@@ -57,7 +59,7 @@ public struct TextEntities: Sendable, Equatable {
             }
             paragraph += 1
         }
-        found.consulted = consulted.sorted()
+        found.consulted = consulted.words.sorted()
         found.roles = references.map { Role(nationality: $0.nationality, role: $0.role) }
         found.group(mentions, isBrief: isBrief, gazetteer: finder.gazetteer, catalog: finder.catalog)
         return found

@@ -143,6 +143,33 @@ final class EntityTests: XCTestCase {
         XCTAssertEqual(result.entities.first { $0.name == "Zoë O'Neal" }?.quotes.map(\.text), ["Ça va très bien"])
     }
 
+    /// Word lists and counts find a token by the hash it carries: it is the hash of its lowercase
+    /// (ASCII, non-ASCII, dotted and curly words alike), and a WordTable numbers the seed
+    /// archive's words as first met, as a Dictionary of numbers would.
+    func testTokenHashesAndWordTable() throws {
+        var table = WordTable()
+        var numbers: [String: Int] = [:]
+        var order: [String] = []
+        let paragraphs = try Self.seedBriefs().flatMap { [$0.title] + $0.paragraphs }
+            + ["“Ça va très bien,\u{00A0}” said Zoë O’Neal, the U.S. envoy’s aide. ZÜRICH Straße"]
+        for p in paragraphs {
+            for t in TextScanner.tokens(p) {
+                XCTAssertEqual(t.lowerHash, WordHash.of(t.lower), t.lower)
+                guard t.kind == .word else { continue }
+                if numbers[t.lower] == nil { numbers[t.lower] = order.count; order.append(t.lower) }
+                XCTAssertEqual(table.number(t.lower, hash: t.lowerHash), numbers[t.lower])
+            }
+        }
+        XCTAssertGreaterThan(order.count, 500)
+        XCTAssertEqual(table.words, order)
+        for (w, n) in numbers { XCTAssertEqual(table.existing(w, hash: WordHash.of(w)), n) }
+        XCTAssertNil(table.existing("not-a-seed-word", hash: WordHash.of("not-a-seed-word")))
+        XCTAssertTrue(NameLexicon.roleTitles.contains("president"))
+        XCTAssertFalse(NameLexicon.roleTitles.contains("presiden"))
+        let said = try XCTUnwrap(TextScanner.tokens("He Said so").first { $0.lower == "said" })
+        XCTAssertTrue(NameLexicon.speechVerbs.contains(said))
+    }
+
     /// One event's articles (ECB+ cluster 33-ecb): its people are the same entities everywhere.
     func testEventPeopleResolveAcrossArticles() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.ecbFolder.path)
