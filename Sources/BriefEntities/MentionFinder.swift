@@ -99,7 +99,7 @@ struct MentionFinder: Sendable {
             let institution = NameLexicon.organizationWords.contains(lastLower) || NameLexicon.placeWords.contains(lastLower)
             while body < end, !institution {
                 let f = t[body]
-                if let country = gazetteer.demonyms[f.lower], body + 1 == end || introducesName(t[body + 1]) {
+                if let country = gazetteer.demonyms[f], body + 1 == end || introducesName(t[body + 1]) {
                     mention.nationality = country
                 } else if body + 1 < end, NameLexicon.roleTitles.contains(t[body + 1]),
                           case .gazetteer(let g)? = lookup(t[body..<body + 1]), gazetteer.names.entries[g].kind == .place {
@@ -169,7 +169,7 @@ struct MentionFinder: Sendable {
             if NameLexicon.roleTitles.contains(t[k]), before.kind == .word, before.capitalized,
                !NameLexicon.roleTitles.contains(before), !NameLexicon.honorifics.contains(before) {
                 var split = k
-                if gazetteer.demonyms[before.lower] != nil || gazetteer.names.lookup(t[(k - 1)..<k]) != nil { split = k - 1 }
+                if gazetteer.demonyms[before] != nil || gazetteer.names.lookup(t[(k - 1)..<k]) != nil { split = k - 1 }
                 return split > start ? split : nil
             }
             k += 1
@@ -226,19 +226,20 @@ struct MentionFinder: Sendable {
         guard t.kind == .word, t.capitalized else { return false }
         if t.allCaps { return true }
         if NameLexicon.neverName.contains(t) { return false }
-        if gazetteer.demonyms[t.lower] != nil || NameLexicon.roleTitles.contains(t)
+        if gazetteer.demonyms[t] != nil || NameLexicon.roleTitles.contains(t)
             || NameLexicon.honorifics.contains(t) || gazetteer.givenNames.contains(t) {
             return true
         }
-        if gazetteer.names.lookup(key: t.lower) != nil || catalog.names.lookup(key: t.lower) != nil { return true }
+        if gazetteer.names.lookup(word: t) != nil || catalog.names.lookup(word: t) != nil { return true }
         return statistics.writtenAsName(t.lower)
     }
 
     /// The known name of a run; `key` is its `NameTable.key` when the caller has it already.
     private func lookup(_ run: ArraySlice<Token>, key: String? = nil) -> KnownName? {
         let key = key ?? NameTable.key(run)
-        if let c = catalog.names.lookup(run, key: key) { return .catalog(c) }
-        if let g = gazetteer.names.lookup(run, key: key) { return .gazetteer(g) }
+        let hash = WordHash.of(key)
+        if let c = catalog.names.lookup(run, key: key, hash: hash) { return .catalog(c) }
+        if let g = gazetteer.names.lookup(run, key: key, hash: hash) { return .gazetteer(g) }
         return nil
     }
 

@@ -17,6 +17,28 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
     func contains(_ t: Token) -> Bool { table.existing(t.lower, hash: t.lowerHash) != nil }
 }
 
+/// Lowercase words (or name keys) to entry numbers, looked up by `WordHash` like `WordSet`:
+/// a token's own hash, or the hash of a key made from several tokens.
+struct WordIndex: Sendable {
+    private var table = WordTable()
+    private var values: [Int] = []
+
+    subscript(_ word: String) -> Int? {
+        get { self[word, hash: WordHash.of(word)] }
+        set {
+            guard let newValue else { preconditionFailure("WordIndex entries are never removed") }
+            let n = table.number(word, hash: WordHash.of(word))
+            if n == values.count { values.append(newValue) } else { values[n] = newValue }
+        }
+    }
+
+    subscript(_ word: String, hash hash: UInt64) -> Int? {
+        table.existing(word, hash: hash).map { values[$0] }
+    }
+
+    subscript(_ t: Token) -> Int? { self[t.lower, hash: t.lowerHash] }
+}
+
 /// FNV-1a over a word's UTF-8 bytes: cheap to make byte by byte while a word is lowered.
 enum WordHash {
     static let basis: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -168,6 +168,13 @@ final class EntityTests: XCTestCase {
         XCTAssertFalse(NameLexicon.roleTitles.contains("presiden"))
         let said = try XCTUnwrap(TextScanner.tokens("He Said so").first { $0.lower == "said" })
         XCTAssertTrue(NameLexicon.speechVerbs.contains(said))
+        // A WordIndex keeps the last value set for a word, as the Dictionary of demonyms did.
+        var index = WordIndex()
+        index["iranian"] = 1; index["iranians"] = 1; index["iranian"] = 2
+        XCTAssertEqual(index["iranian"], 2)
+        XCTAssertEqual(index[try XCTUnwrap(TextScanner.tokens("Iranians").first)], 1)
+        XCTAssertNil(index["iran"])
+        XCTAssertNotNil(Gazetteer.shared.demonyms["iranian"])
     }
 
     /// One event's articles (ECB+ cluster 33-ecb): its people are the same entities everywhere.
