@@ -2,7 +2,7 @@
 /// per text) and their sum. Words are numbered as first met, so a word is hashed once where it
 /// occurs and never again to sum the texts; summing one dictionary per text hashed every word
 /// of every text a second time.
-public struct CountedTexts {
+public struct CountedTexts: Sendable {
     public typealias Entry = (word: String, counts: NameStatistics.Counts)
 
     /// Words by number, found by the hash their tokens carry (no String hashing per word).
@@ -39,6 +39,17 @@ public struct CountedTexts {
         }
         met.removeAll(keepingCapacity: true)
         return entries
+    }
+
+    /// Adds the sums of texts another one counted (on another core): its words are found here by
+    /// the hashes it kept, so parts of the archive are summed without a dictionary per part.
+    public mutating func add(_ other: CountedTexts) {
+        for n in other.sums.indices {
+            let m = numbers.number(other.numbers.words[n], hash: other.numbers.hashes[n])
+            if m == sums.count { sums.append(.init()); current.append(.init()) }
+            sums[m].lower += other.sums[n].lower
+            sums[m].capitalizedInside += other.sums[n].capitalizedInside
+        }
     }
 
     /// The counts of all texts counted so far.

@@ -63,7 +63,7 @@ enum WordHash {
 /// (open addressing; the numbers index the caller's own arrays).
 struct WordTable: Sendable {
     private(set) var words: [String] = []
-    private var hashes: [UInt64] = []
+    private(set) var hashes: [UInt64] = []
     /// Word number + 1 per slot, 0 when empty; a power of two in size, at most half full.
     private var slots: [Int32] = Array(repeating: 0, count: 16)
 

@@ -177,6 +177,23 @@ final class EntityTests: XCTestCase {
         XCTAssertNotNil(Gazetteer.shared.demonyms["iranian"])
     }
 
+    /// Texts counted in parts (as on several cores) and added sum to what one pass over all of
+    /// them counts, which is what NameStatistics counts token by token.
+    func testCountedPartsAddUp() throws {
+        let texts = try Self.seedBriefs()
+        XCTAssertGreaterThan(texts.count, 2)
+        var whole = CountedTexts(), first = CountedTexts(), rest = CountedTexts()
+        for (i, t) in texts.enumerated() {
+            _ = whole.count(t)
+            if i == 0 { _ = first.count(t) } else { _ = rest.count(t) }
+        }
+        var added = CountedTexts()
+        added.add(first); added.add(rest)
+        XCTAssertEqual(added.sum.counts, whole.sum.counts)
+        XCTAssertEqual(whole.sum.counts, EntityExtraction.statistics(of: texts).counts)
+        XCTAssertGreaterThan(whole.sum.counts.count, 300)
+    }
+
     /// One event's articles (ECB+ cluster 33-ecb): its people are the same entities everywhere.
     func testEventPeopleResolveAcrossArticles() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.ecbFolder.path)
