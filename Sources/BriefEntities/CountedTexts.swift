@@ -17,9 +17,10 @@ public struct CountedTexts: Sendable {
     /// Counts one text into the sum and returns its own counts, words in the order first met.
     public mutating func count(_ text: EntityText) -> [Entry] {
         EntityExtraction.forEachParagraph(text) { tokens, _, headline in
-            for t in tokens {
-                guard let use = NameStatistics.use(of: t, headline: headline) else { continue }
-                let n = numbers.number(t.lower, hash: t.lowerHash)
+            // By index: a `for t in tokens` copied every token and retained its strings.
+            for i in tokens.indices {
+                guard let use = NameStatistics.use(of: tokens[i], headline: headline) else { continue }
+                let n = numbers.number(tokens[i].lower, hash: tokens[i].lowerHash)
                 if n == sums.count { sums.append(.init()); current.append(.init()) }
                 if current[n] == .init() { met.append(n) }
                 switch use {

@@ -14,8 +14,8 @@ enum QuoteFinder {
         var byStart: [Int: Speaker] = [:], byEnd: [Int: Int] = [:]
         for s in speakers { byStart[s.tokens.lowerBound] = s; byEnd[s.tokens.upperBound] = s.ref }
         var open: Int?
-        for (i, tok) in t.enumerated() where tok.kind == .punct {
-            switch tok.scalar {
+        for i in t.indices where t[i].kind == .punct {  // by index: no copy of every token
+            switch t[i].scalar {
             case "\u{201C}", "\u{00AB}":
                 open = i
             case "\u{201D}", "\u{00BB}":

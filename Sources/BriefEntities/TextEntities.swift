@@ -44,8 +44,8 @@ public struct TextEntities: Sendable, Equatable {
         var consulted = WordTable()   // each word once, by the hash its tokens carry
         var paragraph = 0
         EntityExtraction.forEachParagraph(text) { tokens, bytes, headline in
-            for t in tokens where t.kind == .word && (t.capitalized || t.allCaps) {
-                consulted.number(t.lower, hash: t.lowerHash)
+            for i in tokens.indices where tokens[i].kind == .word && (tokens[i].capitalized || tokens[i].allCaps) {
+                consulted.number(tokens[i].lower, hash: tokens[i].lowerHash)
             }
             let firstMention = mentions.count, firstRole = references.count
             finder.find(tokens, headline: headline, text: 0, paragraph: paragraph, mentions: &mentions, roles: &references)
