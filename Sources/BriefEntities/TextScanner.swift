@@ -162,12 +162,11 @@ enum TextScanner {
                 if token.kind != .punct { sentenceStart = false }
                 token.end = j
                 token.length = length
+                // Consume the dot of an initial or abbreviation so it does not end the sentence;
+                // asked before the token is appended, so it moves into the array uncopied.
+                let consumesDot = j < n && bytes[j] == UInt8(ascii: ".") && (token.initial || abbreviations.contains(token))
                 out.append(token)
-                // Consume the dot of an initial or abbreviation so it does not end the sentence.
-                if j < n, bytes[j] == UInt8(ascii: "."), token.initial || abbreviations.contains(token) {
-                    j += 1
-                }
-                i = j
+                i = consumesDot ? j + 1 : j
                 continue
             }
             var token = Token(kind: .punct, text: "", lower: "", start: i, end: i + width)
