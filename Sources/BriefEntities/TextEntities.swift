@@ -69,7 +69,7 @@ public struct TextEntities: Sendable, Equatable {
     /// words the archive-wide resolution gives it).
     private mutating func group(_ mentions: [Mention], isBrief: Bool, gazetteer: Gazetteer, catalog: EntityCatalog) {
         let targets = TextNameLinks.targets(mentions, gazetteer: gazetteer, catalog: catalog)
-        var index: [String: Int] = [:]
+        var index = WordIndex()   // node key -> node
         mentionNames.reserveCapacity(mentions.count)
         for (m, mention) in mentions.enumerated() {
             guard targets[m] != -1 else { mentionNames.append(-1); continue }
