@@ -7,8 +7,8 @@ import Foundation
 struct Gazetteer: Sendable {
     var names = NameTable()
     /// Lowercased demonym ("iranian", "iranians") -> entry of its country.
-    var demonyms: [String: Int] = [:]
-    var givenNames: Set<String> = []
+    var demonyms = WordIndex()
+    var givenNames: WordSet = []
     /// "first|last" lowercased words of multi-word organisations -> entry, when only one has them:
     /// "the Shanghai organization" is the Shanghai Cooperation Organization.
     var organizationByEnds: [String: Int] = [:]

@@ -26,7 +26,7 @@ struct MentionFinder: Sendable {
                     let w = t[j]
                     if w.kind == .word, w.capitalized, !w.sentenceStart, !isJunk(w) {
                         // "Regina Benjamin U.S. Surgeon General": a country's acronym after a name starts anew.
-                        if w.allCaps, !NameLexicon.roleTitles.contains(t[end - 1].lower),
+                        if w.allCaps, !NameLexicon.roleTitles.contains(t[end - 1]),
                            case .gazetteer(let g)? = lookup(t[j..<j + 1]), gazetteer.names.entries[g].kind == .place {
                             break
                         }
@@ -47,7 +47,7 @@ struct MentionFinder: Sendable {
             if let known = lookup(t[start..<end]) {
                 var known = known
                 // "the Shanghai organization": a known place and a lowercase institution word.
-                if end < n, t[end].kind == .word, !t[end].capitalized, NameLexicon.organizationWords.contains(t[end].lower),
+                if end < n, t[end].kind == .word, !t[end].capitalized, NameLexicon.organizationWords.contains(t[end]),
                    case .gazetteer(let g) = known, gazetteer.names.entries[g].kind == .place,
                    let org = gazetteer.organization(first: t[start].lower, last: t[end].lower) {
                     known = .gazetteer(org); end += 1; i = end
@@ -72,15 +72,15 @@ struct MentionFinder: Sendable {
             }
             while end > start, t[end - 1].kind == .word, !t[end - 1].capitalized { end -= 1 }
             // "Alaska Gov.", "Doris Duke Professor": a title after a name belongs to no name.
-            while end - start >= 2, NameLexicon.roleTitles.contains(t[end - 1].lower),
-                  !NameLexicon.roleTitles.contains(t[end - 2].lower) { end -= 1 }
+            while end - start >= 2, NameLexicon.roleTitles.contains(t[end - 1]),
+                  !NameLexicon.roleTitles.contains(t[end - 2]) { end -= 1 }
             guard start < end else { continue }
             // "Asian Lite News US President Donald Trump": a title inside a run starts a new name.
             if let split = titleSplit(t, start, end) { end = split; i = split }
             let run = t[start..<end]
             let runKey = NameTable.key(run)
             if NameLexicon.boilerplate.contains(runKey) || catalog.isIgnored(key: runKey)
-                || run.allSatisfy({ $0.kind != .word || NameLexicon.notAlone.contains($0.lower) }) {
+                || run.allSatisfy({ $0.kind != .word || NameLexicon.notAlone.contains($0) }) {
                 pending = nil; continue
             }
             mention.tokens = start..<end
@@ -99,28 +99,28 @@ struct MentionFinder: Sendable {
             let institution = NameLexicon.organizationWords.contains(lastLower) || NameLexicon.placeWords.contains(lastLower)
             while body < end, !institution {
                 let f = t[body]
-                if let country = gazetteer.demonyms[f.lower], body + 1 == end || introducesName(t[body + 1]) {
+                if let country = gazetteer.demonyms[f], body + 1 == end || introducesName(t[body + 1]) {
                     mention.nationality = country
-                } else if body + 1 < end, NameLexicon.roleTitles.contains(t[body + 1].lower),
+                } else if body + 1 < end, NameLexicon.roleTitles.contains(t[body + 1]),
                           case .gazetteer(let g)? = lookup(t[body..<body + 1]), gazetteer.names.entries[g].kind == .place {
                     mention.nationality = g
-                } else if NameLexicon.roleTitles.contains(f.lower) {
+                } else if NameLexicon.roleTitles.contains(f) {
                     mention.votes.person += 3
-                    if NameLexicon.roleNouns.contains(f.lower) || f.lower == "foreign" { mention.role = mention.role ?? f.lower }
+                    if NameLexicon.roleNouns.contains(f) || f.lower == "foreign" { mention.role = mention.role ?? f.lower }
                 } else {
                     break
                 }
                 body += 1
             }
             honorificsEnd = body
-            while honorificsEnd < end, NameLexicon.honorifics.contains(t[honorificsEnd].lower) {
+            while honorificsEnd < end, NameLexicon.honorifics.contains(t[honorificsEnd]) {
                 mention.votes.person += 3; honorificsEnd += 1
             }
             if honorificsEnd >= end {
                 // Nothing left: a role reference ("Iranian President has called") or an adjective.
                 var role = mention.role
                 var after = end
-                if after < n, t[after].kind == .word, !t[after].capitalized, NameLexicon.roleNouns.contains(t[after].lower) {
+                if after < n, t[after].kind == .word, !t[after].capitalized, NameLexicon.roleNouns.contains(t[after]) {
                     role = t[after].lower; after += 1
                 }
                 guard mention.nationality != nil, let role else { pending = nil; continue }
@@ -153,8 +153,8 @@ struct MentionFinder: Sendable {
 
     /// Whether a word after a demonym shows the demonym is a nationality, not part of the name.
     private func introducesName(_ w: Token) -> Bool {
-        NameLexicon.roleTitles.contains(w.lower) || NameLexicon.honorifics.contains(w.lower)
-            || gazetteer.givenNames.contains(w.lower)
+        NameLexicon.roleTitles.contains(w) || NameLexicon.honorifics.contains(w)
+            || gazetteer.givenNames.contains(w)
     }
 
     /// Where a role title inside a run (not at its start, not in an institution's name) begins
@@ -166,10 +166,10 @@ struct MentionFinder: Sendable {
         var k = start + 1
         while k < end - 1 {
             let before = t[k - 1]
-            if NameLexicon.roleTitles.contains(t[k].lower), before.kind == .word, before.capitalized,
-               !NameLexicon.roleTitles.contains(before.lower), !NameLexicon.honorifics.contains(before.lower) {
+            if NameLexicon.roleTitles.contains(t[k]), before.kind == .word, before.capitalized,
+               !NameLexicon.roleTitles.contains(before), !NameLexicon.honorifics.contains(before) {
                 var split = k
-                if gazetteer.demonyms[before.lower] != nil || gazetteer.names.lookup(t[(k - 1)..<k]) != nil { split = k - 1 }
+                if gazetteer.demonyms[before] != nil || gazetteer.names.lookup(t[(k - 1)..<k]) != nil { split = k - 1 }
                 return split > start ? split : nil
             }
             k += 1
@@ -190,15 +190,15 @@ struct MentionFinder: Sendable {
     /// "for", "and" inside institution names ("Central Commission for Elections and Referenda").
     private func joins(_ w: Token, run: ArraySlice<Token>, next: Token, after: Token?) -> Bool {
         let nextIsName = next.kind == .word && next.capitalized && !isJunk(next)
-        if NameLexicon.nameParticles.contains(w.lower) { return nextIsName }
-        guard NameLexicon.institutionJoiners.contains(w.lower), w.lower != "the" else { return false }
+        if NameLexicon.nameParticles.contains(w) { return nextIsName }
+        guard NameLexicon.institutionJoiners.contains(w), w.lower != "the" else { return false }
         // "Shanghai Cooperation Organization and BRICS": a complete institution name ends at "and".
         if w.lower == "and" || w.lower == "&", let last = run.last,
-           NameLexicon.organizationWords.contains(last.lower) || NameLexicon.placeWords.contains(last.lower) {
+           NameLexicon.organizationWords.contains(last) || NameLexicon.placeWords.contains(last) {
             return false
         }
         let institutional = run.contains {
-            NameLexicon.organizationWords.contains($0.lower) || NameLexicon.placeWords.contains($0.lower)
+            NameLexicon.organizationWords.contains($0) || NameLexicon.placeWords.contains($0)
         }
         guard institutional else { return false }
         if nextIsName { return true }
@@ -213,9 +213,9 @@ struct MentionFinder: Sendable {
             // Shouted headline words ("CREIGHTON DEFEATS DRAKE") that the archive writes in lowercase.
             if t.length > 3, statistics.isCommonWord(t.lower) { return true }
         }
-        if NameLexicon.neverName.contains(t.lower) { return true }
+        if NameLexicon.neverName.contains(t) { return true }
         // "I'm", "It's", "Don't".
-        if let apostrophe = t.lower.firstIndex(of: "'"), NameLexicon.neverName.contains(String(t.lower[..<apostrophe])) {
+        if t.lower.utf8.contains(UInt8(ascii: "'")), let apostrophe = t.lower.firstIndex(of: "'"), NameLexicon.neverName.contains(String(t.lower[..<apostrophe])) {
             return true
         }
         return false
@@ -225,20 +225,21 @@ struct MentionFinder: Sendable {
     func hasNameEvidence(_ t: Token) -> Bool {
         guard t.kind == .word, t.capitalized else { return false }
         if t.allCaps { return true }
-        if NameLexicon.neverName.contains(t.lower) { return false }
-        if gazetteer.demonyms[t.lower] != nil || NameLexicon.roleTitles.contains(t.lower)
-            || NameLexicon.honorifics.contains(t.lower) || gazetteer.givenNames.contains(t.lower) {
+        if NameLexicon.neverName.contains(t) { return false }
+        if gazetteer.demonyms[t] != nil || NameLexicon.roleTitles.contains(t)
+            || NameLexicon.honorifics.contains(t) || gazetteer.givenNames.contains(t) {
             return true
         }
-        if gazetteer.names.lookup(key: t.lower) != nil || catalog.names.lookup(key: t.lower) != nil { return true }
+        if gazetteer.names.lookup(word: t) != nil || catalog.names.lookup(word: t) != nil { return true }
         return statistics.writtenAsName(t.lower)
     }
 
     /// The known name of a run; `key` is its `NameTable.key` when the caller has it already.
     private func lookup(_ run: ArraySlice<Token>, key: String? = nil) -> KnownName? {
         let key = key ?? NameTable.key(run)
-        if let c = catalog.names.lookup(run, key: key) { return .catalog(c) }
-        if let g = gazetteer.names.lookup(run, key: key) { return .gazetteer(g) }
+        let hash = WordHash.of(key)
+        if let c = catalog.names.lookup(run, key: key, hash: hash) { return .catalog(c) }
+        if let g = gazetteer.names.lookup(run, key: key, hash: hash) { return .gazetteer(g) }
         return nil
     }
 
@@ -274,13 +275,13 @@ struct MentionFinder: Sendable {
         }
         guard let firstWord else { return v }
         let first = core[firstWord], last = core[lastWord]
-        if NameLexicon.organizationWords.contains(last.lower) { v.organization += 3 }
-        else if NameLexicon.placeWords.contains(last.lower) { v.place += 3 }
-        else if core.contains(where: { $0.kind == .word && NameLexicon.organizationWords.contains($0.lower) }) {
+        if NameLexicon.organizationWords.contains(last) { v.organization += 3 }
+        else if NameLexicon.placeWords.contains(last) { v.place += 3 }
+        else if core.contains(where: { $0.kind == .word && NameLexicon.organizationWords.contains($0) }) {
             v.organization += 2
         }
         if wordCount == 1, first.allCaps { v.organization += 1 }
-        if gazetteer.givenNames.contains(first.lower), !first.allCaps {
+        if gazetteer.givenNames.contains(first), !first.allCaps {
             v.person += wordCount >= 2 ? 3 : 1
         }
         // ", 20," after a name is an age.
@@ -288,11 +289,11 @@ struct MentionFinder: Sendable {
             v.person += 3
         }
         // Organisations speak too; a speech verb only hints at a person for a full name.
-        if wordCount >= 2, end < t.count, t[end].kind == .word, NameLexicon.speechVerbs.contains(t[end].lower) { v.person += 1 }
+        if wordCount >= 2, end < t.count, t[end].kind == .word, NameLexicon.speechVerbs.contains(t[end]) { v.person += 1 }
         if wordCount >= 2, start > 0, t[start - 1].kind == .word, t[start - 1].lower == "said" || t[start - 1].lower == "says" {
             v.person += 1
         }
-        if start > 0, t[start - 1].kind == .word, NameLexicon.placePrepositions.contains(t[start - 1].lower) { v.place += 1 }
+        if start > 0, t[start - 1].kind == .word, NameLexicon.placePrepositions.contains(t[start - 1]) { v.place += 1 }
         if start > 0, t[start - 1].kind == .word, t[start - 1].lower == "mr" || t[start - 1].lower == "ms" { v.person += 3 }
         return v
     }

@@ -2,7 +2,7 @@
 /// of a name, a word that makes a name an organisation or a place. All lowercase.
 enum NameLexicon {
     /// Capitalised only because a sentence or headline starts with them, or always junk.
-    static let neverName: Set<String> = [
+    static let neverName: WordSet = [
         "the", "a", "an", "this", "that", "these", "those", "there", "here", "it", "its", "he", "she",
         "his", "her", "hers", "him", "they", "them", "their", "we", "our", "us", "you", "your", "i",
         "me", "my", "mine", "who", "whom", "whose", "what", "which", "when", "where", "why", "how",
@@ -33,7 +33,7 @@ enum NameLexicon {
     ]
 
     /// Last words of names of laws, events, works and prizes: such names are not people.
-    static let otherWords: Set<String> = [
+    static let otherWords: WordSet = [
         "act", "law", "bill", "treaty", "accord", "agreement", "convention", "award", "awards", "prize",
         "games", "cup", "championship", "championships", "tournament", "festival", "war", "olympics",
         "series", "bowl", "open", "picture", "show", "film", "movie", "album", "book", "report", "day",
@@ -42,7 +42,7 @@ enum NameLexicon {
 
     /// Words that are part of names ("New York", "Islamic Republic of Iran", "First Street") but
     /// never a name alone.
-    static let notAlone: Set<String> = [
+    static let notAlone: WordSet = [
         "new", "first", "second", "third", "western", "eastern", "northern", "southern", "islamic",
         "zionist", "arab", "muslim", "christian", "jewish", "catholic", "sunni", "shia", "shiite",
         "north", "south", "east", "west", "central", "great", "united", "national", "international",
@@ -51,7 +51,7 @@ enum NameLexicon {
     ]
 
     /// Whole sequences that are page furniture, not names.
-    static let boilerplate: Set<String> = [
+    static let boilerplate: WordSet = [
         "read more", "previous story", "next story", "previous article", "next article", "also read",
         "don't miss", "go to top", "latest from", "top news", "your name", "your email address",
         "your email", "story code", "news code", "related news", "related articles", "more news",
@@ -61,7 +61,7 @@ enum NameLexicon {
     ]
 
     /// Role titles written before a name: stripped from names and aliases, and they type a person.
-    static let roleTitles: Set<String> = [
+    static let roleTitles: WordSet = [
         "president", "vice", "vice-president", "prime", "minister", "premier", "chancellor", "king",
         "queen", "prince", "princess", "emperor", "emir", "sultan", "crown", "secretary", "general",
         "gen", "lt", "col", "colonel", "major", "captain", "capt", "sgt", "sergeant", "admiral",
@@ -80,19 +80,19 @@ enum NameLexicon {
 
     /// Religious and traditional honorifics: part of how a name is written (kept in aliases)
     /// but not of the name itself.
-    static let honorifics: Set<String> = [
+    static let honorifics: WordSet = [
         "seyyed", "sayyid", "seyed", "sayed", "syed", "sheikh", "shaikh", "sheik", "ayatollah",
         "hojatoleslam", "hujjat", "mullah", "haji", "hajji", "hajj", "sardar", "sayyed",
     ]
 
     /// Lowercase words after a nationality that make a role reference ("the Iranian president").
-    static let roleNouns: Set<String> = [
+    static let roleNouns: WordSet = [
         "president", "counterpart", "leader", "premier", "minister", "king", "emir", "chancellor",
         "head", "monarch", "ruler", "prime",
     ]
 
     /// Last (or any) word of an organisation's name.
-    static let organizationWords: Set<String> = [
+    static let organizationWords: WordSet = [
         "organization", "organisation", "agency", "party", "union", "commission", "ministry", "council",
         "committee", "department", "university", "college", "school", "academy", "bank", "company",
         "corporation", "corp", "inc", "ltd", "llc", "plc", "group", "association", "federation",
@@ -109,7 +109,7 @@ enum NameLexicon {
     ]
 
     /// Last word of a place's name.
-    static let placeWords: Set<String> = [
+    static let placeWords: WordSet = [
         "city", "county", "province", "state", "street", "st", "avenue", "ave", "road", "rd",
         "boulevard", "square", "river", "lake", "mountain", "mountains", "mount", "mt", "island",
         "islands", "sea", "ocean", "gulf", "bay", "strait", "straits", "valley", "region", "district",
@@ -121,12 +121,12 @@ enum NameLexicon {
     ]
 
     /// Words that may join capitalised words inside one name ("Bank of England", "bin Salman").
-    static let nameParticles: Set<String> = ["de", "del", "della", "da", "di", "du", "van", "von", "der",
+    static let nameParticles: WordSet = ["de", "del", "della", "da", "di", "du", "van", "von", "der",
                                             "den", "la", "le", "al", "el", "bin", "ibn", "ben", "abu", "y"]
     /// Joiners allowed only inside institution names.
-    static let institutionJoiners: Set<String> = ["of", "for", "and", "&", "the", "on"]
+    static let institutionJoiners: WordSet = ["of", "for", "and", "&", "the", "on"]
 
-    static let speechVerbs: Set<String> = [
+    static let speechVerbs: WordSet = [
         "said", "says", "say", "told", "tells", "added", "adds", "stressed", "noted", "stated",
         "explained", "insisted", "warned", "asked", "declared", "announced", "wrote", "remarked",
         "emphasized", "emphasised", "continued", "replied", "argued", "urged", "recalled", "testified",
@@ -134,5 +134,5 @@ enum NameLexicon {
     ]
 
     /// Prepositions after which a capitalised unknown name is most likely a place.
-    static let placePrepositions: Set<String> = ["in", "near", "outside", "across", "throughout"]
+    static let placePrepositions: WordSet = ["in", "near", "outside", "across", "throughout"]
 }

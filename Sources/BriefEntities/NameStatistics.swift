@@ -84,12 +84,12 @@ public struct NameStatistics: Sendable {
         // Headlines do not end with a full stop; sentences full of names ("Raisi met Putin.") do.
         if let last = tokens.last, last.kind == .punct, last.scalar == "." { return false }
         var words = 0, long = 0, capitalized = 0
-        for t in tokens where t.kind == .word {
+        for i in tokens.indices where tokens[i].kind == .word {
             words += 1
             if words > 30 { return false }
-            guard t.length >= 4, !NameLexicon.neverName.contains(t.lower) else { continue }
+            guard tokens[i].length >= 4, !NameLexicon.neverName.contains(tokens[i]) else { continue }
             long += 1
-            if t.capitalized { capitalized += 1 }
+            if tokens[i].capitalized { capitalized += 1 }
         }
         return long >= 2 && capitalized * 10 >= long * 7
     }

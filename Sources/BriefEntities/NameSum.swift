@@ -7,7 +7,7 @@ import BriefModel
 /// so a name met again adds its counts instead of making a node of its own first.
 public struct NameSum: Sendable {
     public private(set) var nodes: [NameNode] = []
-    private var index: [String: Int] = [:]
+    private var index = WordIndex()   // node key -> node
     /// Per mention: its node here, or -1 when dropped.
     private(set) var mentionNode: [Int] = []
     /// Mentions per text.
@@ -27,9 +27,10 @@ public struct NameSum: Sendable {
     public mutating func add(_ text: TextEntities) {
         var local: [Int] = []
         local.reserveCapacity(text.names.count)
-        for name in text.names {
-            let (n, isNew) = node(key: name.key, known: name.known)
-            if isNew { nodes[n] = name } else { nodes[n].merge(name) }
+        // By index: `for name in text.names` copied every node before merging it.
+        for i in text.names.indices {
+            let (n, isNew) = node(key: text.names[i].key, known: text.names[i].known)
+            if isNew { nodes[n] = text.names[i] } else { nodes[n].merge(text.names[i]) }
             local.append(n)
         }
         for m in text.mentionNames { mention(m < 0 ? -1 : local[m]) }

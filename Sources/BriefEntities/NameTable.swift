@@ -13,7 +13,7 @@ struct NameTable: Sendable {
     private(set) var entries: [Entry] = []
     /// Each entry's name as its lowercased key words, made once rather than per text naming it.
     private(set) var nameWords: [[String]] = []
-    private var wordIndex: [String: Int] = [:]
+    private var wordIndex = WordIndex()
     private var acronymIndex: [String: Int] = [:]
 
     /// Lookup key of a written name: its words lowercased, joined by one space, punctuation dropped.
@@ -58,21 +58,25 @@ struct NameTable: Sendable {
 
     func lookup(key: String) -> Int? { wordIndex[key] }
 
+    /// A single word looked up by its key, the token's lowercase (whose hash it carries).
+    func lookup(word t: Token) -> Int? { wordIndex[t] }
+
     func lookup(acronym: String) -> Int? { acronymIndex[acronym] }
 
     /// Looks a run of name tokens up: one all-caps token as an acronym, anything else by its key.
     func lookup(_ tokens: ArraySlice<Token>) -> Int? {
         if tokens.count == 1, let only = tokens.first, only.allCaps {
-            return acronymIndex[only.text] ?? wordIndex[only.lower]
+            return acronymIndex[only.text] ?? wordIndex[only]
         }
         return wordIndex[NameTable.key(tokens)]
     }
 
-    /// The same with the run's key (`NameTable.key(tokens)`) made by the caller, once for both tables.
-    func lookup(_ tokens: ArraySlice<Token>, key: String) -> Int? {
+    /// The same with the run's key (`NameTable.key(tokens)`) and its hash made by the caller, once
+    /// for both tables.
+    func lookup(_ tokens: ArraySlice<Token>, key: String, hash: UInt64) -> Int? {
         if tokens.count == 1, let only = tokens.first, only.allCaps {
-            return acronymIndex[only.text] ?? wordIndex[only.lower]
+            return acronymIndex[only.text] ?? wordIndex[only]
         }
-        return wordIndex[key]
+        return wordIndex[key, hash: hash]
     }
 }

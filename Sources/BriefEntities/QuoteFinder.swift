@@ -11,19 +11,17 @@ enum QuoteFinder {
     static func find(_ t: [Token], bytes: UnsafeBufferPointer<UInt8>, speakers: [Speaker]) -> [Found] {
         guard !speakers.isEmpty else { return [] }
         var out: [Found] = []
-        var byStart: [Int: Speaker] = [:], byEnd: [Int: Int] = [:]
-        for s in speakers { byStart[s.tokens.lowerBound] = s; byEnd[s.tokens.upperBound] = s.ref }
         var open: Int?
-        for (i, tok) in t.enumerated() where tok.kind == .punct {
-            switch tok.scalar {
+        for i in t.indices where t[i].kind == .punct {  // by index: no copy of every token
+            switch t[i].scalar {
             case "\u{201C}", "\u{00AB}":
                 open = i
             case "\u{201D}", "\u{00BB}":
-                if let o = open { attribute(o, i, t, bytes, byStart, byEnd, &out) }
+                if let o = open { attribute(o, i, t, bytes, speakers, &out) }
                 open = nil
             case "\"":
                 if let o = open, t[o].scalar == "\"" {
-                    attribute(o, i, t, bytes, byStart, byEnd, &out); open = nil
+                    attribute(o, i, t, bytes, speakers, &out); open = nil
                 } else {
                     open = i
                 }
@@ -35,20 +33,24 @@ enum QuoteFinder {
     }
 
     private static func attribute(_ open: Int, _ close: Int, _ t: [Token], _ bytes: UnsafeBufferPointer<UInt8>,
-                                  _ byStart: [Int: Speaker], _ byEnd: [Int: Int], _ out: inout [Found]) {
+                                  _ speakers: [Speaker], _ out: inout [Found]) {
+        // The last speaker starting or ending at a token: a paragraph has a few, and most have
+        // no quote, so they are searched when a quote closes rather than indexed per paragraph.
+        func byStart(_ k: Int) -> Speaker? { speakers.last { $0.tokens.lowerBound == k } }
+        func byEnd(_ k: Int) -> Int? { speakers.last { $0.tokens.upperBound == k }?.ref }
         var words = 0
         for k in open + 1..<close where t[k].kind == .word { words += 1 }
         guard words >= minimumWords else { return }
         func isVerb(_ k: Int) -> Bool {
-            k >= 0 && k < t.count && t[k].kind == .word && NameLexicon.speechVerbs.contains(t[k].lower)
+            k >= 0 && k < t.count && t[k].kind == .word && NameLexicon.speechVerbs.contains(t[k])
         }
         var speaker: Int?
         // After the quote: `," Putin said` or `," said Putin`.
         var k = close + 1
         while k < t.count, t[k].kind == .punct, t[k].scalar == "," { k += 1 }
-        if let s = byStart[k], isVerb(s.tokens.upperBound) {
+        if let s = byStart(k), isVerb(s.tokens.upperBound) {
             speaker = s.ref
-        } else if isVerb(k), let s = byStart[k + 1] {
+        } else if isVerb(k), let s = byStart(k + 1) {
             speaker = s.ref
         }
         // Before it: `Putin said: "` / `Putin said that "` / `Putin told reporters: "`.
@@ -57,7 +59,7 @@ enum QuoteFinder {
             if b >= 0, t[b].kind == .punct, t[b].scalar == ":" || t[b].scalar == "," { b -= 1 }
             if b >= 0, t[b].lower == "that" { b -= 1 }
             if b >= 1, !isVerb(b), t[b].kind == .word, !t[b].capitalized, isVerb(b - 1) { b -= 1 }
-            if isVerb(b), let ref = byEnd[b] { speaker = ref }
+            if isVerb(b), let ref = byEnd(b) { speaker = ref }
         }
         guard let speaker else { return }
         var from = t[open].end, to = t[close].start

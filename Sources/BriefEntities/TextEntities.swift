@@ -41,10 +41,12 @@ public struct TextEntities: Sendable, Equatable {
         var mentions: [Mention] = []
         var references: [RoleReference] = []
         var found = TextEntities()
-        var consulted = Set<String>()
+        var consulted = WordTable()   // each word once, by the hash its tokens carry
         var paragraph = 0
         EntityExtraction.forEachParagraph(text) { tokens, bytes, headline in
-            for t in tokens where t.kind == .word && (t.capitalized || t.allCaps) { consulted.insert(t.lower) }
+            for i in tokens.indices where tokens[i].kind == .word && (tokens[i].capitalized || tokens[i].allCaps) {
+                consulted.number(tokens[i].lower, hash: tokens[i].lowerHash)
+            }
             let firstMention = mentions.count, firstRole = references.count
             finder.find(tokens, headline: headline, text: 0, paragraph: paragraph, mentions: &mentions, roles: &references)
             if isBrief {
@@ -57,7 +59,7 @@ public struct TextEntities: Sendable, Equatable {
             }
             paragraph += 1
         }
-        found.consulted = consulted.sorted()
+        found.consulted = consulted.words.sorted()
         found.roles = references.map { Role(nationality: $0.nationality, role: $0.role) }
         found.group(mentions, isBrief: isBrief, gazetteer: finder.gazetteer, catalog: finder.catalog)
         return found
@@ -67,7 +69,7 @@ public struct TextEntities: Sendable, Equatable {
     /// words the archive-wide resolution gives it).
     private mutating func group(_ mentions: [Mention], isBrief: Bool, gazetteer: Gazetteer, catalog: EntityCatalog) {
         let targets = TextNameLinks.targets(mentions, gazetteer: gazetteer, catalog: catalog)
-        var index: [String: Int] = [:]
+        var index = WordIndex()   // node key -> node
         mentionNames.reserveCapacity(mentions.count)
         for (m, mention) in mentions.enumerated() {
             guard targets[m] != -1 else { mentionNames.append(-1); continue }

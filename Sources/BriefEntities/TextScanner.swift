@@ -5,6 +5,8 @@ struct Token {
     /// The word as written, dots of "U.S." and a possessive "'s" removed.
     var text: String
     var lower: String
+    /// `WordHash.of(lower)`, made while lowering: the word lists and counts look words up by it.
+    var lowerHash = WordHash.basis
     /// UTF-8 offsets in the paragraph.
     var start: Int
     var end: Int
@@ -26,7 +28,7 @@ struct Token {
 /// classified directly; only other scalars are decoded and asked for their Unicode properties.
 enum TextScanner {
     /// Words after which a dot does not end the sentence.
-    static let abbreviations: Set<String> = [
+    static let abbreviations: WordSet = [
         "mr", "mrs", "ms", "dr", "st", "gen", "gov", "sen", "rep", "lt", "col", "capt", "sgt", "jr", "sr",
         "inc", "corp", "co", "ltd", "no", "vs", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec",
         "prof", "rev", "mt", "ave", "fig", "est", "approx", "dept", "univ", "pres", "adm", "cmdr",
@@ -142,11 +144,11 @@ enum TextScanner {
                         }
                         word.append(bytes[k]); k += 1
                     }
-                    (token.text, token.lower) = word.withUnsafeBufferPointer {
+                    (token.text, token.lower, token.lowerHash) = word.withUnsafeBufferPointer {
                         text($0, ascii: ascii, upperLetters: upperLetters, lowered: &lowerWord)
                     }
                 } else {
-                    (token.text, token.lower) = text(UnsafeBufferPointer(rebasing: bytes[i..<wordEnd]), ascii: ascii,
+                    (token.text, token.lower, token.lowerHash) = text(UnsafeBufferPointer(rebasing: bytes[i..<wordEnd]), ascii: ascii,
                                                      upperLetters: upperLetters, lowered: &lowerWord)
                 }
                 if token.kind == .word, count > 0 {
@@ -160,12 +162,11 @@ enum TextScanner {
                 if token.kind != .punct { sentenceStart = false }
                 token.end = j
                 token.length = length
+                // Consume the dot of an initial or abbreviation so it does not end the sentence;
+                // asked before the token is appended, so it moves into the array uncopied.
+                let consumesDot = j < n && bytes[j] == UInt8(ascii: ".") && (token.initial || abbreviations.contains(token))
                 out.append(token)
-                // Consume the dot of an initial or abbreviation so it does not end the sentence.
-                if j < n, bytes[j] == UInt8(ascii: "."), token.initial || abbreviations.contains(token.lower) {
-                    j += 1
-                }
-                i = j
+                i = consumesDot ? j + 1 : j
                 continue
             }
             var token = Token(kind: .punct, text: "", lower: "", start: i, end: i + width)
@@ -179,14 +180,20 @@ enum TextScanner {
         return out
     }
 
-    /// A word's text and its lowercase, from its bytes; `lowered` is reused from word to word.
+    /// A word's text, its lowercase and the lowercase's hash, from its bytes; `lowered` is reused
+    /// from word to word.
     private static func text(_ written: UnsafeBufferPointer<UInt8>, ascii: Bool, upperLetters: Int,
-                             lowered: inout [UInt8]) -> (String, String) {
+                             lowered: inout [UInt8]) -> (String, String, UInt64) {
         let text = String(decoding: written, as: UTF8.self)
-        if !ascii { return (text, text.lowercased()) }
-        if upperLetters == 0 { return (text, text) } // nothing to lower: the same string, shared
+        if !ascii { let lower = text.lowercased(); return (text, lower, WordHash.of(lower)) }
+        // Nothing to lower: the same string, shared.
+        if upperLetters == 0 { return (text, text, WordHash.of(written)) }
         lowered.removeAll(keepingCapacity: true)
-        for b in written { lowered.append(b >= 65 && b <= 90 ? b + 32 : b) }
-        return (text, String(decoding: lowered, as: UTF8.self))
+        var h = WordHash.basis
+        for b in written {
+            let l = b >= 65 && b <= 90 ? b + 32 : b
+            lowered.append(l); h = WordHash.adding(h, l)
+        }
+        return (text, String(decoding: lowered, as: UTF8.self), h)
     }
 }

@@ -143,6 +143,57 @@ final class EntityTests: XCTestCase {
         XCTAssertEqual(result.entities.first { $0.name == "Zoë O'Neal" }?.quotes.map(\.text), ["Ça va très bien"])
     }
 
+    /// Word lists and counts find a token by the hash it carries: it is the hash of its lowercase
+    /// (ASCII, non-ASCII, dotted and curly words alike), and a WordTable numbers the seed
+    /// archive's words as first met, as a Dictionary of numbers would.
+    func testTokenHashesAndWordTable() throws {
+        var table = WordTable()
+        var numbers: [String: Int] = [:]
+        var order: [String] = []
+        let paragraphs = try Self.seedBriefs().flatMap { [$0.title] + $0.paragraphs }
+            + ["“Ça va très bien,\u{00A0}” said Zoë O’Neal, the U.S. envoy’s aide. ZÜRICH Straße"]
+        for p in paragraphs {
+            for t in TextScanner.tokens(p) {
+                XCTAssertEqual(t.lowerHash, WordHash.of(t.lower), t.lower)
+                guard t.kind == .word else { continue }
+                if numbers[t.lower] == nil { numbers[t.lower] = order.count; order.append(t.lower) }
+                XCTAssertEqual(table.number(t.lower, hash: t.lowerHash), numbers[t.lower])
+            }
+        }
+        XCTAssertGreaterThan(order.count, 500)
+        XCTAssertEqual(table.words, order)
+        for (w, n) in numbers { XCTAssertEqual(table.existing(w, hash: WordHash.of(w)), n) }
+        XCTAssertNil(table.existing("not-a-seed-word", hash: WordHash.of("not-a-seed-word")))
+        XCTAssertTrue(NameLexicon.roleTitles.contains("president"))
+        XCTAssertFalse(NameLexicon.roleTitles.contains("presiden"))
+        let said = try XCTUnwrap(TextScanner.tokens("He Said so").first { $0.lower == "said" })
+        XCTAssertTrue(NameLexicon.speechVerbs.contains(said))
+        // A WordIndex keeps the last value set for a word, as the Dictionary of demonyms did.
+        var index = WordIndex()
+        index["iranian"] = 1; index["iranians"] = 1; index["iranian"] = 2
+        XCTAssertEqual(index["iranian"], 2)
+        XCTAssertEqual(index[try XCTUnwrap(TextScanner.tokens("Iranians").first)], 1)
+        XCTAssertNil(index["iran"])
+        XCTAssertNotNil(Gazetteer.shared.demonyms["iranian"])
+    }
+
+    /// Texts counted in parts (as on several cores) and added sum to what one pass over all of
+    /// them counts, which is what NameStatistics counts token by token.
+    func testCountedPartsAddUp() throws {
+        let texts = try Self.seedBriefs()
+        XCTAssertGreaterThan(texts.count, 2)
+        var whole = CountedTexts(), first = CountedTexts(), rest = CountedTexts()
+        for (i, t) in texts.enumerated() {
+            _ = whole.count(t)
+            if i == 0 { _ = first.count(t) } else { _ = rest.count(t) }
+        }
+        var added = CountedTexts()
+        added.add(first); added.add(rest)
+        XCTAssertEqual(added.sum.counts, whole.sum.counts)
+        XCTAssertEqual(whole.sum.counts, EntityExtraction.statistics(of: texts).counts)
+        XCTAssertGreaterThan(whole.sum.counts.count, 300)
+    }
+
     /// One event's articles (ECB+ cluster 33-ecb): its people are the same entities everywhere.
     func testEventPeopleResolveAcrossArticles() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.ecbFolder.path)

@@ -155,7 +155,7 @@ extension BuildMemo {
     /// the words they count.
     private static func count(_ indices: [Int], of texts: [EntityText], words: Bool)
         -> (blocks: [Int: [UInt8]], sum: NameStatistics, words: Set<String>) {
-        let parts = parallelMap(chunks(indices.count)) { range -> ([(Int, [UInt8])], NameStatistics, Set<String>) in
+        let parts = parallelMap(chunks(indices.count)) { range -> ([(Int, [UInt8])], CountedTexts, Set<String>) in
             var blocks: [(Int, [UInt8])] = []
             var counted = CountedTexts()
             var seen = Set<String>()
@@ -164,18 +164,19 @@ extension BuildMemo {
                 blocks.append((i, Array(CacheWriter.record { $0.counts(entries) })))
                 if words { for e in entries { seen.insert(e.word) } }
             }
-            return (blocks, counted.sum, seen)
+            return (blocks, counted, seen)
         }
         var blocks: [Int: [UInt8]] = [:]
         blocks.reserveCapacity(indices.count)
-        var sum = NameStatistics()
+        // The parts' counts summed by their words' hashes; one dictionary made at the end.
+        var total = CountedTexts()
         var seen = Set<String>()
-        for (b, s, w) in parts {
+        for (b, counted, w) in parts {
             for (i, block) in b { blocks[i] = block }
-            sum.add(s)
+            total.add(counted)
             seen.formUnion(w)
         }
-        return (blocks, sum, seen)
+        return (blocks, total.sum, seen)
     }
 
     /// Consecutive texts per part of the sum: a few parts, each summed on its own core.
