@@ -16,7 +16,7 @@ enum AdditionFinder {
                 for s in p {
                     guard s.words.count >= 3 else { continue }
                     if covered.contains(where: { SourceSentences.overlap(s.words, $0) >= coveredOverlap }) { continue }
-                    kept.append(s.text)
+                    kept.append(text.text(of: s))
                     covered.append(s.words)
                 }
                 if !kept.isEmpty { paragraphs.append(kept.joined(separator: " ")) }

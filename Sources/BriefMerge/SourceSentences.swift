@@ -4,28 +4,44 @@ import BriefModel
 /// of a story: the summary and the additions both compare sentences by their words.
 struct SourceSentences {
     struct Sentence {
-        var text: String
+        /// Where the sentence is: its paragraph and UTF-8 offsets there. Its String is made
+        /// only when a brief shows or shapes it (`text(of:)`); most are only compared.
+        var paragraph: Int
+        var bytes: Range<Int>
         /// Content-word hashes, ascending, no repeats (`WordScanner.contentSet`).
         var words: [UInt64]
     }
 
+    /// The article's paragraphs, which the sentences point into.
+    private let texts: [String]
     /// Sentences by paragraph.
     var paragraphs: [[Sentence]]
 
     init(_ article: Article) {
+        texts = article.paragraphs
         var scratch: [Word] = []
-        paragraphs = []
-        paragraphs.reserveCapacity(article.paragraphs.count)
-        for p in article.paragraphs {
-            var sentences: [Sentence] = []
-            for s in SentenceSplitter.sentences(p) {
-                sentences.append(Sentence(text: s, words: WordScanner.contentSet(s, scratch: &scratch)))
-            }
-            paragraphs.append(sentences)
+        var paragraphs: [[Sentence]] = []
+        paragraphs.reserveCapacity(texts.count)
+        for (k, p) in texts.enumerated() {
+            var p = p
+            // Split and scanned on the paragraph's own bytes: no copy of it, no String per sentence.
+            paragraphs.append(p.withUTF8 { b in
+                SentenceSplitter.ranges(b).map { r in
+                    Sentence(paragraph: k, bytes: r,
+                             words: WordScanner.contentSet(UnsafeBufferPointer(rebasing: b[r]), scratch: &scratch))
+                }
+            })
         }
+        self.paragraphs = paragraphs
     }
 
     var sentences: [Sentence] { paragraphs.flatMap { $0 } }
+
+    /// A sentence's text, as `SentenceSplitter.sentences` gives it.
+    func text(of s: Sentence) -> String {
+        var p = texts[s.paragraph]
+        return p.withUTF8 { String(decoding: $0[s.bytes], as: UTF8.self) }
+    }
 
     /// Share of `a`'s words that `b` has too: one merge of the two ascending lists, since it
     /// runs for every pair of sentences in a story.

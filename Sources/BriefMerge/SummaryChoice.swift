@@ -17,7 +17,7 @@ enum SummaryChoice {
             // The cheap test first: too few content words needs no look at the sentence's shape.
             let set = sentence.words
             guard set.count >= 4 else { continue }
-            let s = sentence.text
+            let s = lead.text(of: sentence)
             let shape = SentenceShape(s)
             let words = shape.words
             guard words >= 8, words <= 60, !shape.isQuoteOnly, !s.hasSuffix(":") else { continue }
@@ -46,8 +46,8 @@ enum SummaryChoice {
             if chosen.count >= 2 && total + c.words > maxWords { break }
             chosen.append(c); total += c.words
         }
-        if chosen.isEmpty { return leadSentences.prefix(2).map(\.text) }
-        return chosen.sorted { $0.index < $1.index }.map { leadSentences[$0.index].text }
+        if chosen.isEmpty { return leadSentences.prefix(2).map { lead.text(of: $0) } }
+        return chosen.sorted { $0.index < $1.index }.map { lead.text(of: leadSentences[$0.index]) }
     }
 
     /// Adds 1 to `counts[k]` for each `words[k]` that `source` holds (both ascending, no repeats).

@@ -32,8 +32,15 @@ enum WordScanner {
     /// between sentences: sorted arrays compare by one merge, without hashing. `scratch` is
     /// reused across the sentences of a text, so each sentence allocates its result only.
     static func contentSet(_ text: String, scratch: inout [Word]) -> [UInt64] {
+        var text = text
+        return text.withUTF8 { contentSet($0, scratch: &scratch) }
+    }
+
+    /// The same of a text's UTF-8 bytes (a sentence in its paragraph's).
+    static func contentSet(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout [Word]) -> [UInt64] {
         scratch.removeAll(keepingCapacity: true)
-        words(text, into: &scratch)
+        scratch.reserveCapacity(bytes.count / 5)
+        WordScan(stops: Lexicon.stopHashes, calendar: Lexicon.calendarHashes).run(bytes, into: &scratch)
         var hashes: [UInt64] = []
         hashes.reserveCapacity(scratch.count)
         for w in scratch where !w.isStop { hashes.append(w.hash) }

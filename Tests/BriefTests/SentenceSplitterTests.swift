@@ -89,4 +89,22 @@ final class SentenceSplitterTests: XCTestCase {
         }
         XCTAssertGreaterThan(sentences, paragraphs) // most paragraphs hold more than one sentence
     }
+    /// A brief's sentences point into their paragraphs: each gives the text the splitter gives
+    /// and the content words of that text, on every ECB+ report.
+    func testRealReportsSourceSentencesAsSplitAndScanned() throws {
+        let folder = TestPaths.repository.appendingPathComponent("../shared/corpora/ecbplus-dev/articles").standardizedFileURL
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
+        XCTAssertGreaterThan(names.count, 500)
+        for name in names {
+            let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
+            for article in Ingest.articles(from: RawArticle(path: "articles/\(name)", bytes: bytes)).articles {
+                let source = SourceSentences(article)
+                XCTAssertEqual(source.paragraphs.count, article.paragraphs.count)
+                for (p, sentences) in zip(article.paragraphs, source.paragraphs) {
+                    XCTAssertEqual(sentences.map { source.text(of: $0) }, SentenceSplitter.sentences(p), name)
+                    XCTAssertEqual(sentences.map(\.words), SentenceSplitter.sentences(p).map { WordScanner.contentSet($0) }, name)
+                }
+            }
+        }
+    }
 }
