@@ -3,23 +3,29 @@ import BriefModel
 /// One source's text cut into sentences, each with its content words, made once per article
 /// of a story: the summary and the additions both compare sentences by their words.
 struct SourceSentences {
+    /// Where a sentence is, its text and its words: plain numbers, so lists of them copy
+    /// without reference counting.
     struct Sentence {
-        /// Where the sentence is: its paragraph and UTF-8 offsets there. Its String is made
-        /// only when a brief shows or shapes it (`text(of:)`); most are only compared.
+        /// Its paragraph and UTF-8 offsets there. Its String is made only when a brief
+        /// shows or shapes it (`text(of:)`); most are only compared.
         var paragraph: Int
         var bytes: Range<Int>
-        /// Content-word hashes, ascending, no repeats (`WordScanner.contentSet`).
-        var words: [UInt64]
+        /// Its content words in `words`.
+        var words: Range<Int>
     }
 
     /// The article's paragraphs, which the sentences point into.
     private let texts: [String]
     /// Sentences by paragraph.
     var paragraphs: [[Sentence]]
+    /// Each sentence's content-word hashes, ascending, no repeats (`WordScanner.contentSet`),
+    /// one sentence after another: one array per article, not one per sentence.
+    private let words: [UInt64]
 
     init(_ article: Article) {
         texts = article.paragraphs
         var scratch: [Word] = []
+        var words: [UInt64] = []
         var paragraphs: [[Sentence]] = []
         paragraphs.reserveCapacity(texts.count)
         for (k, p) in texts.enumerated() {
@@ -27,12 +33,14 @@ struct SourceSentences {
             // Split and scanned on the paragraph's own bytes: no copy of it, no String per sentence.
             paragraphs.append(p.withUTF8 { b in
                 SentenceSplitter.ranges(b).map { r in
-                    Sentence(paragraph: k, bytes: r,
-                             words: WordScanner.contentSet(UnsafeBufferPointer(rebasing: b[r]), scratch: &scratch))
+                    let start = words.count
+                    WordScanner.appendContentSet(UnsafeBufferPointer(rebasing: b[r]), to: &words, scratch: &scratch)
+                    return Sentence(paragraph: k, bytes: r, words: start..<words.count)
                 }
             })
         }
         self.paragraphs = paragraphs
+        self.words = words
     }
 
     var sentences: [Sentence] { paragraphs.flatMap { $0 } }
@@ -43,15 +51,31 @@ struct SourceSentences {
         return p.withUTF8 { String(decoding: $0[s.bytes], as: UTF8.self) }
     }
 
+    /// A sentence's content words, ascending, no repeats.
+    func words(of s: Sentence) -> ArraySlice<UInt64> { words[s.words] }
+
+    /// The content words of all sentences, ascending, no repeats.
+    var allWords: [UInt64] {
+        var all = words
+        all.sort()
+        var kept = 0
+        for w in all where kept == 0 || all[kept - 1] != w {
+            all[kept] = w
+            kept += 1
+        }
+        all.removeLast(all.count - kept)
+        return all
+    }
+
     /// Share of `a`'s words that `b` has too: one merge of the two ascending lists, since it
     /// runs for every pair of sentences in a story.
-    static func overlap(_ a: [UInt64], _ b: [UInt64]) -> Double {
+    static func overlap(_ a: ArraySlice<UInt64>, _ b: ArraySlice<UInt64>) -> Double {
         guard !a.isEmpty else { return 0 }
         return Double(shared(a, b)) / Double(a.count)
     }
 
     /// How many words two ascending, repeat-free lists have in common.
-    static func shared(_ a: [UInt64], _ b: [UInt64]) -> Int {
+    static func shared(_ a: ArraySlice<UInt64>, _ b: ArraySlice<UInt64>) -> Int {
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
                 var i = 0, j = 0, n = 0
@@ -62,15 +86,5 @@ struct SourceSentences {
                 return n
             }
         }
-    }
-
-    /// The union of ascending, repeat-free lists, the same way.
-    static func union(_ lists: [[UInt64]]) -> [UInt64] {
-        var all = lists.flatMap { $0 }
-        all.sort()
-        var out: [UInt64] = []
-        out.reserveCapacity(all.count)
-        for w in all where out.last != w { out.append(w) }
-        return out
     }
 }

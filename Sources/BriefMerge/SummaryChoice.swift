@@ -8,14 +8,14 @@ enum SummaryChoice {
 
     static func sentences(lead: SourceSentences, others: [SourceSentences]) -> [String] {
         let leadSentences = lead.sentences
-        let otherSets = others.map { $0.sentences.map(\.words) }
-        let sourceSets = [SourceSentences.union(leadSentences.map(\.words))] + otherSets.map(SourceSentences.union)
+        let otherSets = others.map { source in source.sentences.map(source.words) }
+        let sourceSets = [lead.allWords] + others.map(\.allWords)
 
         var scored: [(index: Int, score: Double, words: Int)] = []
         var holders: [Int] = []
         for (k, sentence) in leadSentences.enumerated() {
             // The cheap test first: too few content words needs no look at the sentence's shape.
-            let set = sentence.words
+            let set = lead.words(of: sentence)
             guard set.count >= 4 else { continue }
             let s = lead.text(of: sentence)
             let shape = SentenceShape(s)
@@ -51,11 +51,13 @@ enum SummaryChoice {
     }
 
     /// Adds 1 to `counts[k]` for each `words[k]` that `source` holds (both ascending, no repeats).
-    private static func countHeld(_ words: [UInt64], in source: [UInt64], into counts: inout [Int]) {
-        var i = 0, j = 0
-        while i < words.count && j < source.count {
-            let (x, y) = (words[i], source[j])
-            if x == y { counts[i] += 1; i += 1; j += 1 } else if x < y { i += 1 } else { j += 1 }
+    private static func countHeld(_ words: ArraySlice<UInt64>, in source: [UInt64], into counts: inout [Int]) {
+        words.withUnsafeBufferPointer { words in
+            var i = 0, j = 0
+            while i < words.count && j < source.count {
+                let (x, y) = (words[i], source[j])
+                if x == y { counts[i] += 1; i += 1; j += 1 } else if x < y { i += 1 } else { j += 1 }
+            }
         }
     }
 }

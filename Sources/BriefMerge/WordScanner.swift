@@ -38,20 +38,29 @@ enum WordScanner {
 
     /// The same of a text's UTF-8 bytes (a sentence in its paragraph's).
     static func contentSet(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout [Word]) -> [UInt64] {
+        var hashes: [UInt64] = []
+        appendContentSet(bytes, to: &hashes, scratch: &scratch)
+        return hashes
+    }
+
+    /// The same appended to `out`, which keeps the sets of many texts one after another.
+    static func appendContentSet(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt64], scratch: inout [Word]) {
         scratch.removeAll(keepingCapacity: true)
         scratch.reserveCapacity(bytes.count / 5)
         WordScan(stops: Lexicon.stopHashes, calendar: Lexicon.calendarHashes).run(bytes, into: &scratch)
-        var hashes: [UInt64] = []
-        hashes.reserveCapacity(scratch.count)
-        for w in scratch where !w.isStop { hashes.append(w.hash) }
-        hashes.sort()
-        var kept = 0
-        for k in hashes.indices where kept == 0 || hashes[k] != hashes[kept - 1] {
-            hashes[kept] = hashes[k]
-            kept += 1
+        let start = out.count
+        for w in scratch where !w.isStop { out.append(w.hash) }
+        let kept = out.withUnsafeMutableBufferPointer { all in
+            var set = UnsafeMutableBufferPointer(rebasing: all[start...])
+            set.sort()
+            var kept = 0
+            for k in set.indices where kept == 0 || set[k] != set[kept - 1] {
+                set[kept] = set[k]
+                kept += 1
+            }
+            return kept
         }
-        hashes.removeLast(hashes.count - kept)
-        return hashes
+        out.removeLast(out.count - start - kept)
     }
 
     static func contentSet(_ text: String) -> [UInt64] {
