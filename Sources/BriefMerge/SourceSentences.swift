@@ -51,6 +51,20 @@ struct SourceSentences {
         return p.withUTF8 { String(decoding: $0[s.bytes], as: UTF8.self) }
     }
 
+    /// `SentenceShape` of a sentence's text, counted on its bytes in place where it can be.
+    func shape(of s: Sentence) -> SentenceShape {
+        var p = texts[s.paragraph]
+        return p.withUTF8 { SentenceShape(bytes: UnsafeBufferPointer(rebasing: $0[s.bytes])) }
+            ?? SentenceShape(characters: text(of: s))
+    }
+
+    /// Whether a sentence's text ends with the Character ":". That Character is the scalar
+    /// alone (or after a prepended one), so only a last byte ":" needs the String to tell.
+    func endsWithColon(_ s: Sentence) -> Bool {
+        var p = texts[s.paragraph]
+        return p.withUTF8 { $0[s.bytes.upperBound - 1] } == 0x3A && text(of: s).hasSuffix(":")
+    }
+
     /// A sentence's content words, ascending, no repeats.
     func words(of s: Sentence) -> ArraySlice<UInt64> { words[s.words] }
 

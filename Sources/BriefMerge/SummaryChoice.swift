@@ -17,10 +17,9 @@ enum SummaryChoice {
             // The cheap test first: too few content words needs no look at the sentence's shape.
             let set = lead.words(of: sentence)
             guard set.count >= 4 else { continue }
-            let s = lead.text(of: sentence)
-            let shape = SentenceShape(s)
+            let shape = lead.shape(of: sentence)
             let words = shape.words
-            guard words >= 8, words <= 60, !shape.isQuoteOnly, !s.hasSuffix(":") else { continue }
+            guard words >= 8, words <= 60, !shape.isQuoteOnly, !lead.endsWithColon(sentence) else { continue }
             // How many sources hold each word: one merge per source, both lists ascending.
             holders.removeAll(keepingCapacity: true)
             holders.append(contentsOf: repeatElement(0, count: set.count))

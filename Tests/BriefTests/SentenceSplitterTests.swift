@@ -90,11 +90,12 @@ final class SentenceSplitterTests: XCTestCase {
         XCTAssertGreaterThan(sentences, paragraphs) // most paragraphs hold more than one sentence
     }
     /// A brief's sentences point into their paragraphs: each gives the text the splitter gives
-    /// and the content words of that text, on every ECB+ report.
+    /// and the content words, shape and final colon of that text, on every ECB+ report.
     func testRealReportsSourceSentencesAsSplitAndScanned() throws {
         let folder = TestPaths.repository.appendingPathComponent("../shared/corpora/ecbplus-dev/articles").standardizedFileURL
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
         XCTAssertGreaterThan(names.count, 500)
+        var colons = 0
         for name in names {
             let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
             for article in Ingest.articles(from: RawArticle(path: "articles/\(name)", bytes: bytes)).articles {
@@ -103,8 +104,15 @@ final class SentenceSplitterTests: XCTestCase {
                 for (p, sentences) in zip(article.paragraphs, source.paragraphs) {
                     XCTAssertEqual(sentences.map { source.text(of: $0) }, SentenceSplitter.sentences(p), name)
                     XCTAssertEqual(sentences.map { Array(source.words(of: $0)) }, SentenceSplitter.sentences(p).map { WordScanner.contentSet($0) }, name)
+                    for s in sentences {
+                        let text = source.text(of: s)
+                        XCTAssertEqual(source.shape(of: s), SentenceShape(text), text)
+                        XCTAssertEqual(source.endsWithColon(s), text.hasSuffix(":"), text)
+                        if text.hasSuffix(":") { colons += 1 }
+                    }
                 }
             }
         }
+        XCTAssertGreaterThan(colons, 0) // the colon test meets sentences it is true of
     }
 }
