@@ -22,6 +22,8 @@ enum SentenceSplitter {
         var start = 0
         var i = 0
         while i < b.count {
+            i = nextMark(b, from: i)
+            guard i < b.count else { break }
             let end0 = terminatorEnd(b, at: i)
             guard end0 > i else { i += 1; continue }
             var end = end0
@@ -38,6 +40,28 @@ enum SentenceSplitter {
         }
         appendTrimmed(b, start, b.count, to: &out)
         return out
+    }
+
+    /// The first position from `i` whose byte can start sentence punctuation (`.` `!` `?` or
+    /// the lead byte of `…`), or the end: eight bytes at a time, since few bytes are one.
+    private static func nextMark(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        let raw = UnsafeRawBufferPointer(b)
+        while i + 8 <= b.count {
+            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let marks = zeroBytes(x ^ 0x2E2E_2E2E_2E2E_2E2E) | zeroBytes(x ^ 0x2121_2121_2121_2121)
+                | zeroBytes(x ^ 0x3F3F_3F3F_3F3F_3F3F) | zeroBytes(x ^ 0xE2E2_E2E2_E2E2_E2E2)
+            if marks != 0 { return i + marks.trailingZeroBitCount / 8 }
+            i += 8
+        }
+        while i < b.count, b[i] != 0x2E, b[i] != 0x21, b[i] != 0x3F, b[i] != 0xE2 { i += 1 }
+        return i
+    }
+
+    /// The high bit of each byte of `x` that is zero, and no other bit.
+    private static func zeroBytes(_ x: UInt64) -> UInt64 {
+        let low7 = (x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F
+        return ~(low7 | x) & 0x8080_8080_8080_8080
     }
 
     /// The end of the sentence punctuation at `i`, or `i` when there is none.

@@ -65,6 +65,11 @@ final class SentenceSplitterTests: XCTestCase {
     func testSamplesSplitAsBefore() {
         for s in Self.samples {
             XCTAssertEqual(SentenceSplitter.sentences(s), Self.oldSentences(s), "\(s.debugDescription)")
+            // Each mark at every place in the eight bytes the splitter looks for marks in at once.
+            for k in 1...8 {
+                let t = "Word" + String(repeating: "x", count: k) + ". " + s
+                XCTAssertEqual(SentenceSplitter.sentences(t), Self.oldSentences(t), "\(t.debugDescription)")
+            }
         }
         XCTAssertEqual(SentenceSplitter.sentences("Mr. Smith went to Washington. He met Dr. Jones at 9 a.m. Then he left."),
                        ["Mr. Smith went to Washington.", "He met Dr. Jones at 9 a.m. Then he left."])
