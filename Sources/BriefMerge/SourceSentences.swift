@@ -18,14 +18,13 @@ struct SourceSentences {
     private let texts: [String]
     /// Sentences by paragraph.
     var paragraphs: [[Sentence]]
-    /// Each sentence's content-word hashes, ascending, no repeats (`WordScanner.contentSet`),
+    /// Each sentence's content-word hashes, ascending, no repeats (`ContentSets`),
     /// one sentence after another: one array per article, not one per sentence.
     private let words: [UInt64]
 
     init(_ article: Article) {
         texts = article.paragraphs
-        var scratch: [Word] = []
-        var words: [UInt64] = []
+        var sets = ContentSets()
         var paragraphs: [[Sentence]] = []
         paragraphs.reserveCapacity(texts.count)
         for (k, p) in texts.enumerated() {
@@ -33,14 +32,12 @@ struct SourceSentences {
             // Split and scanned on the paragraph's own bytes: no copy of it, no String per sentence.
             paragraphs.append(p.withUTF8 { b in
                 SentenceSplitter.ranges(b).map { r in
-                    let start = words.count
-                    WordScanner.appendContentSet(UnsafeBufferPointer(rebasing: b[r]), to: &words, scratch: &scratch)
-                    return Sentence(paragraph: k, bytes: r, words: start..<words.count)
+                    Sentence(paragraph: k, bytes: r, words: sets.append(UnsafeBufferPointer(rebasing: b[r])))
                 }
             })
         }
         self.paragraphs = paragraphs
-        self.words = words
+        words = sets.hashes
     }
 
     var sentences: [Sentence] { paragraphs.flatMap { $0 } }

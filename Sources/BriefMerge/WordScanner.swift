@@ -28,29 +28,39 @@ enum WordScanner {
         }
     }
 
-    /// Content-word hashes of a text, ascending and without repeats, for overlap tests
-    /// between sentences: sorted arrays compare by one merge, without hashing. `scratch` is
-    /// reused across the sentences of a text, so each sentence allocates its result only.
-    static func contentSet(_ text: String, scratch: inout [Word]) -> [UInt64] {
+    /// `ContentSets` of one text.
+    static func contentSet(_ text: String) -> [UInt64] {
+        var sets = ContentSets()
         var text = text
-        return text.withUTF8 { contentSet($0, scratch: &scratch) }
+        _ = text.withUTF8 { sets.append($0) }
+        return sets.hashes
     }
 
-    /// The same of a text's UTF-8 bytes (a sentence in its paragraph's).
-    static func contentSet(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout [Word]) -> [UInt64] {
-        var hashes: [UInt64] = []
-        appendContentSet(bytes, to: &hashes, scratch: &scratch)
-        return hashes
+    /// The hash a word of the text gets (lowercased, plural folded): for word lists.
+    static func hash(_ word: String) -> UInt64 {
+        var folded = FoldedWord()
+        for b in word.lowercased().utf8 { folded.append(b) }
+        return folded.stemmed().hash
     }
+}
 
-    /// The same appended to `out`, which keeps the sets of many texts one after another.
-    static func appendContentSet(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt64], scratch: inout [Word]) {
-        scratch.removeAll(keepingCapacity: true)
-        scratch.reserveCapacity(bytes.count / 5)
-        WordScan(stops: Lexicon.stopHashes, calendar: Lexicon.calendarHashes).run(bytes, into: &scratch)
-        let start = out.count
-        for w in scratch where !w.isStop { out.append(w.hash) }
-        let kept = out.withUnsafeMutableBufferPointer { all in
+/// Content-word hashes of texts, each text's ascending and without repeats, for overlap tests
+/// between sentences: sorted arrays compare by one merge, without hashing. The sets of many
+/// texts (an article's sentences) go one after another into one array, read by one scanner
+/// into one word buffer.
+struct ContentSets {
+    private(set) var hashes: [UInt64] = []
+    private let scan = WordScan(stops: Lexicon.stopHashes, calendar: Lexicon.calendarHashes)
+    private var words: [Word] = []
+
+    /// Appends the set of the words of `bytes`; returns where it is in `hashes`.
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        words.removeAll(keepingCapacity: true)
+        words.reserveCapacity(bytes.count / 5)
+        scan.run(bytes, into: &words)
+        let start = hashes.count
+        for w in words where !w.isStop { hashes.append(w.hash) }
+        let kept = hashes.withUnsafeMutableBufferPointer { all in
             var set = UnsafeMutableBufferPointer(rebasing: all[start...])
             set.sort()
             var kept = 0
@@ -60,19 +70,8 @@ enum WordScanner {
             }
             return kept
         }
-        out.removeLast(out.count - start - kept)
-    }
-
-    static func contentSet(_ text: String) -> [UInt64] {
-        var scratch: [Word] = []
-        return contentSet(text, scratch: &scratch)
-    }
-
-    /// The hash a word of the text gets (lowercased, plural folded): for word lists.
-    static func hash(_ word: String) -> UInt64 {
-        var folded = FoldedWord()
-        for b in word.lowercased().utf8 { folded.append(b) }
-        return folded.stemmed().hash
+        hashes.removeLast(hashes.count - start - kept)
+        return start..<hashes.count
     }
 }
 
