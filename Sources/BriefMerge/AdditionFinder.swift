@@ -7,17 +7,18 @@ enum AdditionFinder {
     static let coveredOverlap = 0.6
 
     static func additions(lead: SourceSentences, others: [(file: String, text: SourceSentences)]) -> [Brief.Addition] {
-        var covered = lead.sentences.map(\.words)
+        var covered = lead.sentences.map(lead.words)
         var out: [Brief.Addition] = []
         for (file, text) in others {
             var paragraphs: [String] = []
             for p in text.paragraphs {
                 var kept: [String] = []
                 for s in p {
-                    guard s.words.count >= 3 else { continue }
-                    if covered.contains(where: { SourceSentences.overlap(s.words, $0) >= coveredOverlap }) { continue }
-                    kept.append(s.text)
-                    covered.append(s.words)
+                    let words = text.words(of: s)
+                    guard words.count >= 3 else { continue }
+                    if covered.contains(where: { SourceSentences.overlap(words, $0) >= coveredOverlap }) { continue }
+                    kept.append(text.text(of: s))
+                    covered.append(words)
                 }
                 if !kept.isEmpty { paragraphs.append(kept.joined(separator: " ")) }
             }

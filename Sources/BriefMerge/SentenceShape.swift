@@ -33,7 +33,7 @@ struct SentenceShape: Equatable {
     }
 
     /// The same over bytes, or nil when a scalar could join a neighbour into one Character.
-    private init?(bytes b: UnsafeBufferPointer<UInt8>) {
+    init?(bytes b: UnsafeBufferPointer<UInt8>) {
         var words = 0, inside = 0, total = 0, open = false
         var i = 0
         while i < b.count {

@@ -8,19 +8,18 @@ enum SummaryChoice {
 
     static func sentences(lead: SourceSentences, others: [SourceSentences]) -> [String] {
         let leadSentences = lead.sentences
-        let otherSets = others.map { $0.sentences.map(\.words) }
-        let sourceSets = [SourceSentences.union(leadSentences.map(\.words))] + otherSets.map(SourceSentences.union)
+        let otherSets = others.map { source in source.sentences.map(source.words) }
+        let sourceSets = [lead.allWords] + others.map(\.allWords)
 
         var scored: [(index: Int, score: Double, words: Int)] = []
         var holders: [Int] = []
         for (k, sentence) in leadSentences.enumerated() {
             // The cheap test first: too few content words needs no look at the sentence's shape.
-            let set = sentence.words
+            let set = lead.words(of: sentence)
             guard set.count >= 4 else { continue }
-            let s = sentence.text
-            let shape = SentenceShape(s)
+            let shape = lead.shape(of: sentence)
             let words = shape.words
-            guard words >= 8, words <= 60, !shape.isQuoteOnly, !s.hasSuffix(":") else { continue }
+            guard words >= 8, words <= 60, !shape.isQuoteOnly, !lead.endsWithColon(sentence) else { continue }
             // How many sources hold each word: one merge per source, both lists ascending.
             holders.removeAll(keepingCapacity: true)
             holders.append(contentsOf: repeatElement(0, count: set.count))
@@ -46,16 +45,18 @@ enum SummaryChoice {
             if chosen.count >= 2 && total + c.words > maxWords { break }
             chosen.append(c); total += c.words
         }
-        if chosen.isEmpty { return leadSentences.prefix(2).map(\.text) }
-        return chosen.sorted { $0.index < $1.index }.map { leadSentences[$0.index].text }
+        if chosen.isEmpty { return leadSentences.prefix(2).map { lead.text(of: $0) } }
+        return chosen.sorted { $0.index < $1.index }.map { lead.text(of: leadSentences[$0.index]) }
     }
 
     /// Adds 1 to `counts[k]` for each `words[k]` that `source` holds (both ascending, no repeats).
-    private static func countHeld(_ words: [UInt64], in source: [UInt64], into counts: inout [Int]) {
-        var i = 0, j = 0
-        while i < words.count && j < source.count {
-            let (x, y) = (words[i], source[j])
-            if x == y { counts[i] += 1; i += 1; j += 1 } else if x < y { i += 1 } else { j += 1 }
+    private static func countHeld(_ words: ArraySlice<UInt64>, in source: [UInt64], into counts: inout [Int]) {
+        words.withUnsafeBufferPointer { words in
+            var i = 0, j = 0
+            while i < words.count && j < source.count {
+                let (x, y) = (words[i], source[j])
+                if x == y { counts[i] += 1; i += 1; j += 1 } else if x < y { i += 1 } else { j += 1 }
+            }
         }
     }
 }

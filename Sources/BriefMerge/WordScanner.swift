@@ -28,28 +28,12 @@ enum WordScanner {
         }
     }
 
-    /// Content-word hashes of a text, ascending and without repeats, for overlap tests
-    /// between sentences: sorted arrays compare by one merge, without hashing. `scratch` is
-    /// reused across the sentences of a text, so each sentence allocates its result only.
-    static func contentSet(_ text: String, scratch: inout [Word]) -> [UInt64] {
-        scratch.removeAll(keepingCapacity: true)
-        words(text, into: &scratch)
-        var hashes: [UInt64] = []
-        hashes.reserveCapacity(scratch.count)
-        for w in scratch where !w.isStop { hashes.append(w.hash) }
-        hashes.sort()
-        var kept = 0
-        for k in hashes.indices where kept == 0 || hashes[k] != hashes[kept - 1] {
-            hashes[kept] = hashes[k]
-            kept += 1
-        }
-        hashes.removeLast(hashes.count - kept)
-        return hashes
-    }
-
+    /// `ContentSets` of one text.
     static func contentSet(_ text: String) -> [UInt64] {
-        var scratch: [Word] = []
-        return contentSet(text, scratch: &scratch)
+        var sets = ContentSets()
+        var text = text
+        _ = text.withUTF8 { sets.append($0) }
+        return sets.hashes
     }
 
     /// The hash a word of the text gets (lowercased, plural folded): for word lists.
@@ -57,6 +41,37 @@ enum WordScanner {
         var folded = FoldedWord()
         for b in word.lowercased().utf8 { folded.append(b) }
         return folded.stemmed().hash
+    }
+}
+
+/// Content-word hashes of texts, each text's ascending and without repeats, for overlap tests
+/// between sentences: sorted arrays compare by one merge, without hashing. The sets of many
+/// texts (an article's sentences) go one after another into one array, read by one scanner
+/// into one word buffer.
+struct ContentSets {
+    private(set) var hashes: [UInt64] = []
+    private let scan = WordScan(stops: Lexicon.stopHashes, calendar: Lexicon.calendarHashes)
+    private var words: [Word] = []
+
+    /// Appends the set of the words of `bytes`; returns where it is in `hashes`.
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        words.removeAll(keepingCapacity: true)
+        words.reserveCapacity(bytes.count / 5)
+        scan.run(bytes, into: &words)
+        let start = hashes.count
+        for w in words where !w.isStop { hashes.append(w.hash) }
+        let kept = hashes.withUnsafeMutableBufferPointer { all in
+            var set = UnsafeMutableBufferPointer(rebasing: all[start...])
+            set.sort()
+            var kept = 0
+            for k in set.indices where kept == 0 || set[k] != set[kept - 1] {
+                set[kept] = set[k]
+                kept += 1
+            }
+            return kept
+        }
+        hashes.removeLast(hashes.count - start - kept)
+        return start..<hashes.count
     }
 }
 

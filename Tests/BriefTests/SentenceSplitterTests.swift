@@ -65,6 +65,11 @@ final class SentenceSplitterTests: XCTestCase {
     func testSamplesSplitAsBefore() {
         for s in Self.samples {
             XCTAssertEqual(SentenceSplitter.sentences(s), Self.oldSentences(s), "\(s.debugDescription)")
+            // Each mark at every place in the eight bytes the splitter looks for marks in at once.
+            for k in 1...8 {
+                let t = "Word" + String(repeating: "x", count: k) + ". " + s
+                XCTAssertEqual(SentenceSplitter.sentences(t), Self.oldSentences(t), "\(t.debugDescription)")
+            }
         }
         XCTAssertEqual(SentenceSplitter.sentences("Mr. Smith went to Washington. He met Dr. Jones at 9 a.m. Then he left."),
                        ["Mr. Smith went to Washington.", "He met Dr. Jones at 9 a.m. Then he left."])
@@ -88,5 +93,31 @@ final class SentenceSplitterTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(sentences, paragraphs) // most paragraphs hold more than one sentence
+    }
+    /// A brief's sentences point into their paragraphs: each gives the text the splitter gives
+    /// and the content words, shape and final colon of that text, on every ECB+ report.
+    func testRealReportsSourceSentencesAsSplitAndScanned() throws {
+        let folder = TestPaths.repository.appendingPathComponent("../shared/corpora/ecbplus-dev/articles").standardizedFileURL
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
+        XCTAssertGreaterThan(names.count, 500)
+        var colons = 0
+        for name in names {
+            let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
+            for article in Ingest.articles(from: RawArticle(path: "articles/\(name)", bytes: bytes)).articles {
+                let source = SourceSentences(article)
+                XCTAssertEqual(source.paragraphs.count, article.paragraphs.count)
+                for (p, sentences) in zip(article.paragraphs, source.paragraphs) {
+                    XCTAssertEqual(sentences.map { source.text(of: $0) }, SentenceSplitter.sentences(p), name)
+                    XCTAssertEqual(sentences.map { Array(source.words(of: $0)) }, SentenceSplitter.sentences(p).map { WordScanner.contentSet($0) }, name)
+                    for s in sentences {
+                        let text = source.text(of: s)
+                        XCTAssertEqual(source.shape(of: s), SentenceShape(text), text)
+                        XCTAssertEqual(source.endsWithColon(s), text.hasSuffix(":"), text)
+                        if text.hasSuffix(":") { colons += 1 }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(colons, 0) // the colon test meets sentences it is true of
     }
 }
