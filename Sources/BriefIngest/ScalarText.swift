@@ -64,9 +64,11 @@ enum ScalarText {
         return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
+    /// A String's own view, not the Substring's: that one goes through `Slice`'s generic path.
     @inline(__always)
     static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        withBytes(Substring(text), body)
+        if let r = text.utf8.withContiguousStorageIfAvailable(body) { return r }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
     static func isASCII(_ text: String) -> Bool {
@@ -138,7 +140,7 @@ enum ScalarText {
 
     /// Non-ASCII scalars that never join a neighbour into one grapheme (no Extend, SpacingMark,
     /// ZWJ, Prepend, regional indicator or Hangul jamo) and have no canonical singleton twin.
-    private static func isStandalone(_ v: UInt32) -> Bool {
+    static func isStandalone(_ v: UInt32) -> Bool {
         switch v {
         case 0x00A0...0x02FF, 0x0400...0x0482, 0x048A...0x052F, 0x1E00...0x1EFF,
              0x2010...0x2027, 0x2030...0x205E, 0x2070...0x20CF, 0x2190...0x2328, 0x232B...0x23FF, 0x2460...0x27BF,
