@@ -202,10 +202,11 @@ enum ScalarText {
     /// Where the needle's least common byte stands: a space is the most common, then lowercase
     /// letters by their frequency in English; anything else is rare.
     private static func rarestByte(_ needle: UnsafeBufferPointer<UInt8>) -> Int {
+        let letters = letterCommonness   // once: each use of a global checks that it is made
         func commonness(_ b: UInt8) -> Int {
             if b == 0x20 { return 27 }
             guard b >= 0x61 && b <= 0x7A else { return 0 }
-            return letterCommonness[Int(b - 0x61)]
+            return letters[Int(b - 0x61)]
         }
         var best = 0
         for i in 1..<needle.count where commonness(needle[i]) < commonness(needle[best]) { best = i }
