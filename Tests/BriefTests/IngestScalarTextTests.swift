@@ -216,6 +216,16 @@ final class IngestScalarTextTests: XCTestCase {
         XCTAssertEqual(line.words, 2)
     }
 
+    /// The reading-time key is split only when its first word can read as an Int.
+    func testReadingTimeKeys() {
+        for k in ["5 min read", "12 minutes read", "+3 mins read", "-1 minute read", "reading time: 4 minutes", "reading time"] {
+            XCTAssertTrue(Boilerplate.isReadingTime(k), k)
+        }
+        for k in ["five min read", "5 min", "5 min read now", "x5 min read", "5x min read", "5 hours read", "", "min read 5"] {
+            XCTAssertFalse(Boilerplate.isReadingTime(k), k)
+        }
+    }
+
     func testOutletReadingMatchesCharacterCode() {
         func oldDatelineRest(_ paragraph: String) -> Bool { Outlet.dateline(paragraph).map { $0.rest.count > 20 } ?? true }
         for s in Self.samples + ["CLEVELAND, Feb 26 (Reuters) - Something happened in the city on Tuesday",
