@@ -48,6 +48,14 @@ enum Lines {
             var i = 0
             while i < bytes.count {
                 let b = bytes[i]
+                // Printable ASCII other than space, most of any text, decided by one comparison.
+                if b &- 0x21 < 0x5E {
+                    if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false; spaces += 1 }
+                    out[count] = b
+                    count += 1
+                    i += 1
+                    continue
+                }
                 if b < 0x80 {
                     i += 1
                     if ScalarText.isASCIIWhitespace(b) { pendingSpace = count > 0; continue }
