@@ -58,6 +58,24 @@ enum BodyExtractor {
 
     private static let junkLimit = junkLines.map(\.utf8.count).max()!
 
+    /// `junkTrim` of each ASCII byte, asked of the set once.
+    private static let asciiJunkTrim: [Bool] = (0..<128).map { junkTrim.contains(Unicode.Scalar(UInt8($0))) }
+
+    /// The text lowercased and trimmed of `junkTrim`. ASCII text (most short blocks: bylines, dates,
+    /// labels) is cut and lowercased by bytes; Foundation's trimming bridges every block to NSString.
+    static func junkKey(_ text: String) -> String {
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let trim = asciiJunkTrim
+            var start = 0
+            var end = bytes.count
+            while start < end && trim[Int(bytes[start])] { start += 1 }
+            while end > start && trim[Int(bytes[end - 1])] { end -= 1 }
+            return String(decoding: bytes[start..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        return (ascii ?? nil) ?? text.lowercased().trimmingCharacters(in: junkTrim)
+    }
+
     /// Trimming takes only punctuation and spaces, so a block with more ASCII letters and digits
     /// than the longest stock line is none of them: most blocks are ruled out without Foundation.
     private static func mayBeJunk(_ text: String) -> Bool {
@@ -74,7 +92,7 @@ enum BodyExtractor {
         // Counters and bare numbers ("3.409", "0") are widget furniture, not sentences.
         // (Table cells are exempt: figures in a results table are content.)
         if block.tag != "td" && block.tag != "th" && !block.text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { return false }
-        if mayBeJunk(block.text), junkLines.contains(block.text.lowercased().trimmingCharacters(in: junkTrim)) {
+        if mayBeJunk(block.text), junkLines.contains(junkKey(block.text)) {
             return false
         }
         // Link lists ("Read more: ...", related headlines) are mostly anchor text.

@@ -68,8 +68,9 @@ enum Boilerplate {
     static func isNoise(_ line: String, key simple: LineKey?) -> Bool {
         if let key = simple, key.full == nil {
             // Longer than any listed line: only the prefixes and the reading time can match.
+            let first = key.head.utf8.first
             return (key.threeWords.map(isReadingTime) ?? key.head.hasPrefix("reading time"))
-                || noisePrefixes.contains { $0.utf8.first == key.head.utf8.first && key.head.hasPrefix($0) }
+                || noisePrefixes.contains { $0.utf8.first == first && key.head.hasPrefix($0) }
         }
         let k = simple?.full ?? key(line)
         if k.isEmpty || noise.contains(k) { return true }
@@ -79,8 +80,10 @@ enum Boilerplate {
 
     /// "2 mins read", "5 min read", "3 minute read", "Reading time: 4 minutes".
     static func isReadingTime(_ k: String) -> Bool {
-        let words = k.split(separator: " ")
         if k.hasPrefix("reading time") { return true }
+        // The first word must read as an Int: a key not starting with a digit, "+" or "-" is not split.
+        guard let f = k.utf8.first, (f >= 0x30 && f <= 0x39) || f == 0x2B || f == 0x2D else { return false }
+        let words = k.split(separator: " ")
         guard words.count == 3, Int(words[0]) != nil else { return false }
         return ["min", "mins", "minute", "minutes"].contains(String(words[1])) && words[2] == "read"
     }

@@ -15,6 +15,11 @@ extension Boilerplate {
         /// Nil for a line that is not simple: the `Character` code decides those.
         init?(_ line: String) {
             guard ScalarText.isSimple(line) else { return nil }
+            self.init(simple: line)
+        }
+
+        /// The key of a line known to be simple.
+        init(simple line: String) {
             (full, head, trimmedHead, threeWords) = ScalarText.withBytes(line) { LineKey.parts($0) }
         }
 

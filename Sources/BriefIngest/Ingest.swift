@@ -49,7 +49,7 @@ public enum Ingest {
             case .markdown, .text:
                 let front = try FrontMatter.parse(text, file: raw.path)
                 var article = TextReader.article(Lines.paragraphs(front.body, joinBlocks: format == .markdown ? true : nil)
-                                                    .map { Line(text: $0.text, number: $0.number + front.bodyLine - 1) },
+                                                    .map { var line = $0; line.number += front.bodyLine - 1; return line },
                                                  file: raw.path, format: format)
                 if format == .markdown { stripMarkdownHeading(&article) }
                 try apply(front, to: &article)
@@ -76,7 +76,7 @@ public enum Ingest {
         let published = page.published.flatMap { DatePhrase.first(in: $0)?.date }
         let known = KnownFields(title: page.title, published: published, publishedText: page.published,
                                 outlet: page.outlet, url: page.url, author: page.author, source: "HTML metadata")
-        let lines = page.paragraphs.enumerated().map { Line(text: Lines.normalise(Substring($1)), number: $0 + 1) }
+        let lines = page.paragraphs.enumerated().map { Lines.line(Substring($1), number: $0 + 1) }
         return TextReader.article(lines, file: file, format: .html, known: known)
     }
 

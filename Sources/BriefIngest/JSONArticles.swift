@@ -59,7 +59,7 @@ enum JSONArticles {
         let lines: [Line]
         if ["</p>", "<br", "</div>"].contains(where: { ScalarText.contains($0, in: body) }) {
             let page = HTMLArticleExtractor.extract(Array(("<html><body><article>" + body + "</article></body></html>").utf8))
-            lines = page.paragraphs.enumerated().map { Line(text: Lines.normalise(Substring($1)), number: $0 + 1) }
+            lines = page.paragraphs.enumerated().map { Lines.line(Substring($1), number: $0 + 1) }
             if known.title == nil { known.title = page.title }
         } else {
             lines = Lines.paragraphs(body)

@@ -86,7 +86,13 @@ enum Outlet {
 
     /// A dateline at the start of the lead: the place, the agency it names, and the text after it.
     static func dateline(_ paragraph: String) -> (place: String, agency: String?, rest: String)? {
-        let scalars = asciiHead(paragraph) ?? Array(paragraph.prefix(80))
+        if let head = asciiHead(paragraph) { return dateline(paragraph, head: head) }
+        return dateline(paragraph, head: Array(paragraph.prefix(80)))
+    }
+
+    /// `dateline` read from the paragraph's first 80 characters: ASCII bytes when they are all ASCII
+    /// (the usual lead), so that testing letters and case needs no Unicode tables; else Characters.
+    static func dateline<C: DatelineCharacter>(_ paragraph: String, head scalars: [C]) -> (place: String, agency: String?, rest: String)? {
         // Place: up to three capitalised words (or ALL CAPS), optionally ", Month Day".
         var i = 0
         var words = 0
@@ -96,7 +102,7 @@ enum Outlet {
             if i < scalars.count, scalars[i] == " ", i + 1 < scalars.count, scalars[i + 1].isUppercase, words < 3 { i += 1 } else { break }
         }
         guard words > 0, i < scalars.count else { return nil }
-        let place = String(scalars[0..<i])
+        let place = C.string(scalars[0..<i])
         var j = i
         // ", Feb 26" after the place
         if j < scalars.count, scalars[j] == "," {
@@ -108,7 +114,7 @@ enum Outlet {
         var k = j
         while k < scalars.count, scalars[k] == " " { k += 1 }
         if k < scalars.count, scalars[k] == "(", let close = scalars[k...].firstIndex(of: ")"), close - k < 20 {
-            agency = String(scalars[(k + 1)..<close])
+            agency = C.string(scalars[(k + 1)..<close])
             k = close + 1
             while k < scalars.count, scalars[k] == " " { k += 1 }
         }
@@ -126,13 +132,13 @@ enum Outlet {
         return (normalised, agency, rest)
     }
 
-    /// The first 80 characters, made from bytes when the first 81 are ASCII other than CR, each
-    /// then a character of its own; nil otherwise.
-    private static func asciiHead(_ paragraph: String) -> [Character]? {
-        ScalarText.withBytes(paragraph) { bytes -> [Character]? in
+    /// The first 80 characters as bytes when the first 81 are ASCII other than CR, each then a
+    /// character of its own; nil otherwise.
+    private static func asciiHead(_ paragraph: String) -> [ASCIICharacter]? {
+        ScalarText.withBytes(paragraph) { bytes -> [ASCIICharacter]? in
             let window = UnsafeBufferPointer(rebasing: bytes.prefix(81))
             guard window.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
-            return window.prefix(80).map { Character(Unicode.Scalar($0)) }
+            return window.prefix(80).map(ASCIICharacter.init)
         }
     }
 
@@ -149,4 +155,32 @@ enum Outlet {
         }
         return trimmed
     }
+}
+
+/// What `Outlet.dateline` asks of a character of the lead's head.
+protocol DatelineCharacter: Equatable, ExpressibleByUnicodeScalarLiteral {
+    var isUppercase: Bool { get }
+    var isLetter: Bool { get }
+    var isNumber: Bool { get }
+    static func string(_ characters: ArraySlice<Self>) -> String
+}
+
+extension Character: DatelineCharacter {
+    static func string(_ characters: ArraySlice<Character>) -> String { String(characters) }
+}
+
+/// An ASCII byte (not CR) read as the Character it is: the same answers, by arithmetic.
+struct ASCIICharacter: DatelineCharacter {
+    var byte: UInt8
+
+    init(_ byte: UInt8) { self.byte = byte }
+
+    /// A literal outside ASCII ("—") is 0xFF, equal to no ASCII byte.
+    init(unicodeScalarLiteral scalar: Unicode.Scalar) { byte = scalar.isASCII ? UInt8(scalar.value) : 0xFF }
+
+    var isUppercase: Bool { byte >= 0x41 && byte <= 0x5A }
+    var isLetter: Bool { byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A }
+    var isNumber: Bool { byte >= 0x30 && byte <= 0x39 }
+
+    static func string(_ characters: ArraySlice<ASCIICharacter>) -> String { String(decoding: characters.map(\.byte), as: UTF8.self) }
 }

@@ -64,9 +64,11 @@ enum ScalarText {
         return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
+    /// A String's own view, not the Substring's: that one goes through `Slice`'s generic path.
     @inline(__always)
     static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        withBytes(Substring(text), body)
+        if let r = text.utf8.withContiguousStorageIfAvailable(body) { return r }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
     static func isASCII(_ text: String) -> Bool {
@@ -138,7 +140,7 @@ enum ScalarText {
 
     /// Non-ASCII scalars that never join a neighbour into one grapheme (no Extend, SpacingMark,
     /// ZWJ, Prepend, regional indicator or Hangul jamo) and have no canonical singleton twin.
-    private static func isStandalone(_ v: UInt32) -> Bool {
+    static func isStandalone(_ v: UInt32) -> Bool {
         switch v {
         case 0x00A0...0x02FF, 0x0400...0x0482, 0x048A...0x052F, 0x1E00...0x1EFF,
              0x2010...0x2027, 0x2030...0x205E, 0x2070...0x20CF, 0x2190...0x2328, 0x232B...0x23FF, 0x2460...0x27BF,
@@ -179,22 +181,44 @@ enum ScalarText {
         }
     }
 
-    /// Byte offset of the first occurrence of `needle` in `bytes`: `memchr` finds each candidate
-    /// first byte, a loop checks the rest (needles are short, and often start with a space).
+    /// Byte offset of the first occurrence of `needle` in `bytes`: `memchr` finds each place of the
+    /// needle's rarest byte in English text, `memcmp` checks the whole needle there. Many needles start
+    /// with a space or a common letter (" will ", "reports "), which would stop `memchr` in nearly every word.
     static func find(_ needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !needle.isEmpty, needle.count <= bytes.count, let base = bytes.baseAddress, let n = needle.baseAddress else { return nil }
+        let key = rarestByte(needle)
+        // The key byte of a match starting at 0...last stands at key...last + key.
         let last = bytes.count - needle.count
-        var i = 0
-        while i <= last {
-            guard let hit = memchr(base + i, Int32(n[0]), last - i + 1) else { return nil }
-            i = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
-            var k = 1
-            while k < needle.count && base[i + k] == n[k] { k += 1 }
-            if k == needle.count { return i }
-            i += 1
+        var i = key
+        while i <= last + key {
+            guard let hit = memchr(base + i, Int32(n[key]), last + key - i + 1) else { return nil }
+            let at = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+            if memcmp(base + at - key, n, needle.count) == 0 { return at - key }
+            i = at + 1
         }
         return nil
     }
+
+    /// Where the needle's least common byte stands: a space is the most common, then lowercase
+    /// letters by their frequency in English; anything else is rare.
+    private static func rarestByte(_ needle: UnsafeBufferPointer<UInt8>) -> Int {
+        let letters = letterCommonness   // once: each use of a global checks that it is made
+        func commonness(_ b: UInt8) -> Int {
+            if b == 0x20 { return 27 }
+            guard b >= 0x61 && b <= 0x7A else { return 0 }
+            return letters[Int(b - 0x61)]
+        }
+        var best = 0
+        for i in 1..<needle.count where commonness(needle[i]) < commonness(needle[best]) { best = i }
+        return best
+    }
+
+    /// a...z ranked by frequency in English text, "etaoinshrdlcumwfgypbvkjxqz": e 26 ... z 1.
+    private static let letterCommonness: [Int] = {
+        var rank = [Int](repeating: 0, count: 26)
+        for (i, c) in "etaoinshrdlcumwfgypbvkjxqz".utf8.enumerated() { rank[Int(c - 0x61)] = 26 - i }
+        return rank
+    }()
 
     /// Whether the text holds `needle` byte for byte. An ASCII needle without a canonical twin
     /// (no K, `;` or backquote) that is missing byte for byte is missing for Foundation's search too.

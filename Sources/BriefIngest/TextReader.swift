@@ -19,7 +19,7 @@ enum TextReader {
         // The first body paragraph, found once: it ends the header and starts the tail search.
         let firstBody = input.firstIndex(where: isBodyParagraph)
         // Each line's boilerplate key, made once for the tail search and the noise test.
-        let keys = input.map { Boilerplate.LineKey($0.text) }
+        let keys = input.map { $0.simpleWords == nil ? nil : Boilerplate.LineKey(simple: $0.text) }
         let lines = cutTail(input, keys: keys, firstBody: firstBody)
         var article = Article(file: file, format: format, paragraphs: [])
         var evidence: [String: String] = [:]
@@ -40,7 +40,7 @@ enum TextReader {
             if let name = Outlet.sourceLine(text) { sourceLine = name; evidence["source"] = "line \(line.number): \"\(text)\""; continue }
             if Boilerplate.isNoise(text, key: keys[i]) { continue }
             if i < bodyStart {
-                let words = ScalarText.wordCount(text)
+                let words = line.words
                 if let (match, _) = leadingDate(text), words <= 16 {
                     dates.append((match, line)); continue
                 }
@@ -154,7 +154,7 @@ enum TextReader {
     }
 
     /// Body text: a long line, or a sentence of some length.
-    static func isBodyParagraph(_ line: Line) -> Bool { isBodyParagraph(line, words: ScalarText.wordCount(line.text)) }
+    static func isBodyParagraph(_ line: Line) -> Bool { isBodyParagraph(line, words: line.words) }
 
     /// The same, given the line's `ScalarText.wordCount`.
     static func isBodyParagraph(_ line: Line, words: Int) -> Bool {
@@ -182,14 +182,10 @@ enum TextReader {
 
     /// Drops the title repeated in the body, standfirsts that come again later, and captions printed twice.
     static func dropRepeats(_ lines: [Line], title: String?) -> [Line] {
-        // One pass over each line finds it simple and counts its words (nil when not simple).
-        let simpleWords = lines.map { ScalarText.simpleWordCount($0.text) }
-        let body = lines.indices.map { i in
-            isBodyParagraph(lines[i], words: simpleWords[i] ?? lines[i].text.split(separator: " ").count)
-        }
+        let body = lines.map(isBodyParagraph)
         // Simple lines are equal Strings exactly when their bytes are equal, so they are compared by
         // their bytes, without the Unicode normalisation that hashing a non-ASCII String does.
-        if simpleWords.allSatisfy({ $0 != nil }) { return dropRepeats(lines, body: body, title: title, key: SimpleText.init) }
+        if lines.allSatisfy({ $0.simpleWords != nil }) { return dropRepeats(lines, body: body, title: title, key: SimpleText.init) }
         return dropRepeats(lines, body: body, title: title, key: { $0 })
     }
 

@@ -138,4 +138,14 @@ final class HTMLExtractionTests: XCTestCase {
         let lp = HTMLArticleExtractor.extract(latin1)
         XCTAssertTrue(lp.paragraphs.first?.hasPrefix("Café crème") ?? false, "\(lp.paragraphs)")
     }
+
+    /// Stock-line keys of ASCII blocks are cut by bytes: the same as Foundation's lowercasing and trimming.
+    func testJunkKeyMatchesFoundation() {
+        for text in ["Advertisement", "  ADVERTISEMENT  ", "— Read more »", "(Share)", "[Related]:", "#more!", "$more+",
+                     "<Related>", "~Share~", "|Comments|", "\tSponsored\t", "Read more…", "“Share”", "Café", "", " ", "...",
+                     "Continue reading the main story", "@click here?", "_more_", "{Supported by}", "`more`", "^more^", "=more="] {
+            let foundation = text.lowercased().trimmingCharacters(in: CharacterSet.punctuationCharacters.union(.whitespaces))
+            XCTAssertEqual(BodyExtractor.junkKey(text), foundation, text.debugDescription)
+        }
+    }
 }

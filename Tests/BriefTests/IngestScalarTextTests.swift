@@ -197,6 +197,35 @@ final class IngestScalarTextTests: XCTestCase {
         }
     }
 
+    /// Lines count their words while normalising: the counts are those of the text they hold.
+    func testLineWordCountsMatchTheirText() {
+        let text = Self.samples.joined(separator: "\n") + "\n\n" + Self.samples.joined(separator: "\n\n")
+        for join in [false, true] {
+            let lines = Lines.paragraphs(text, joinBlocks: join)
+            XCTAssertFalse(lines.isEmpty)
+            for line in lines { XCTAssertEqual(line.simpleWords, ScalarText.simpleWordCount(line.text), line.text.debugDescription) }
+        }
+        for s in Self.samples {
+            let line = Lines.line(Substring(s), number: 1)
+            XCTAssertEqual(line.simpleWords, ScalarText.simpleWordCount(line.text), s.debugDescription)
+        }
+        var line = Lines.line("two words", number: 1)
+        XCTAssertEqual(line.simpleWords, 2)
+        line.text = "Cafe\u{301} here"
+        XCTAssertNil(line.simpleWords)
+        XCTAssertEqual(line.words, 2)
+    }
+
+    /// The reading-time key is split only when its first word can read as an Int.
+    func testReadingTimeKeys() {
+        for k in ["5 min read", "12 minutes read", "+3 mins read", "-1 minute read", "reading time: 4 minutes", "reading time"] {
+            XCTAssertTrue(Boilerplate.isReadingTime(k), k)
+        }
+        for k in ["five min read", "5 min", "5 min read now", "x5 min read", "5x min read", "5 hours read", "", "min read 5"] {
+            XCTAssertFalse(Boilerplate.isReadingTime(k), k)
+        }
+    }
+
     func testOutletReadingMatchesCharacterCode() {
         func oldDatelineRest(_ paragraph: String) -> Bool { Outlet.dateline(paragraph).map { $0.rest.count > 20 } ?? true }
         for s in Self.samples + ["CLEVELAND, Feb 26 (Reuters) - Something happened in the city on Tuesday",
@@ -204,6 +233,22 @@ final class IngestScalarTextTests: XCTestCase {
                                  "MOSCOW(IP)- " + String(repeating: "é", count: 30), "Paris:" + String(repeating: "x\u{301}", count: 21)] {
             XCTAssertTrue(oldDatelineRest(s), s.debugDescription)
         }
+        // The ASCII byte head answers as the Character head does.
+        for s in Self.samples + ["CLEVELAND, Feb 26 (Reuters) - Something happened in the city on Tuesday",
+                                 "Moscow(IP)- Iranian and Russian officials met in the capital on Monday",
+                                 "NEW DELHI, March 3 (IANS) — The government said on Friday it would act",
+                                 "Tehran: Iran says it will talk to everyone soon", "New Delhi: India and Iran signed a deal",
+                                 "Iran Press Europe said on Monday - that the talks would go on for a week",
+                                 "BEIRUT – Lebanese officials said the border had been quiet for two days now",
+                                 "Washington D.C. (AP) - The Senate voted on Tuesday to pass the spending bill"] {
+            let byBytes = Outlet.dateline(s)
+            let byCharacters = Outlet.dateline(s, head: Array(s.prefix(80)))
+            XCTAssertEqual(byBytes?.place, byCharacters?.place, s.debugDescription)
+            XCTAssertEqual(byBytes?.agency, byCharacters?.agency, s.debugDescription)
+            XCTAssertEqual(byBytes?.rest, byCharacters?.rest, s.debugDescription)
+        }
+        XCTAssertEqual(Outlet.dateline("Moscow(IP)- Iranian and Russian officials met in the capital on Monday")?.agency, "IP")
+        XCTAssertEqual(Outlet.dateline("NEW DELHI, March 3 (IANS) - The government said on Friday it would act")?.place, "New Delhi")
         XCTAssertEqual(Outlet.dateline("Tehran: Iran says it will talk to everyone soon")?.place, "Tehran")
         XCTAssertNil(Outlet.dateline("Tehran: Iran will talk soon"))   // 19 characters after the colon
         XCTAssertNil(Outlet.dateline("Paris: " + String(repeating: "e\u{301}", count: 20)))   // 20 characters after the colon
