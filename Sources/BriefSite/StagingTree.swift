@@ -119,18 +119,34 @@ final class StagingTree: @unchecked Sendable {
     }
 
     /// Removes from the tree under `folder` each entry that is neither a page written by this
-    /// build nor one of its folders (a symbolic link is removed, never followed).
+    /// build nor one of its folders (a symbolic link is removed, never followed). Listed with
+    /// readdir, whose entry type tells a file from a folder or a link without a stat per file
+    /// (FileManager's listing and an lstat each were ~13,000 calls at the end of a build, on one
+    /// core); an entry of unknown type is lstat'd.
     private func prune(_ folder: String) {
         let path = folder.isEmpty ? root.path : root.path + "/" + folder
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
-        for name in names {
+        guard let dir = opendir(path) else { return }
+        var entries: [(name: String, type: UInt8)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if name == "." || name == ".." { continue }
+            entries.append((name, entry.pointee.d_type))
+        }
+        closedir(dir)
+        for (name, type) in entries {
             let item = folder.isEmpty ? name : folder + "/" + name
             let full = path + "/" + name
-            var st = stat()
-            guard lstat(full, &st) == 0 else { continue }
-            if st.st_mode & S_IFMT == S_IFDIR {
+            var mode = type == DT_DIR ? S_IFDIR : type == DT_REG ? S_IFREG : type == DT_UNKNOWN ? 0 : S_IFLNK
+            if type == DT_UNKNOWN {
+                var st = stat()
+                guard lstat(full, &st) == 0 else { continue }
+                mode = st.st_mode & S_IFMT
+            }
+            if mode == S_IFDIR {
                 if folders.contains(item) { prune(item) } else { try? FileManager.default.removeItem(atPath: full) }
-            } else if st.st_mode & S_IFMT != S_IFREG || !wanted.contains(item) {
+            } else if mode != S_IFREG || !wanted.contains(item) {
                 unlink(full)
             }
         }
