@@ -18,12 +18,15 @@ enum FileBytes {
     /// time. Other bytes go into a new file renamed into place, so a file that Output shares with
     /// the staging tree is never written in place. Whatever was at `path` (a stale file, a
     /// symbolic link, a folder) is replaced, never followed. Returns whether bytes were written.
-    static func place(_ path: String, _ bytes: [UInt8], current: String) throws -> Bool {
-        let occupant = status(path)
-        if let kept = identity(of: current, ifItHolds: bytes), try share(current, at: path, kept: kept, occupant: occupant) {
+    /// `current` nil: Output has no such file (there was no Output), so there is nothing to share.
+    static func place(_ path: String, _ bytes: [UInt8], current: String?) throws -> Bool {
+        if let current, let kept = identity(of: current, ifItHolds: bytes),
+           try share(current, at: path, kept: kept, occupant: status(path)) {
             return false
         }
-        try create(path, bytes, occupied: occupant != nil)
+        // Not looked at first: the exclusive create fails on anything at `path` (a dangling
+        // link too), and then goes through a temporary name. An lstat per page saved in a fresh tree.
+        try create(path, bytes, occupied: false)
         return true
     }
 

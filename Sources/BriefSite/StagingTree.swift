@@ -16,6 +16,9 @@ final class StagingTree: @unchecked Sendable {
     let current: URL
     /// Whether `root` is the spare tree kept in the build cache (else a fresh folder beside Output).
     let isSpare: Bool
+    /// Whether Output was a folder when the build began: when not, no page has a file there to
+    /// link, and none is looked for (a failed open per page).
+    let hasCurrent: Bool
     private let lock = NSLock()
     private var written = 0
     private var changedCount = 0
@@ -27,6 +30,7 @@ final class StagingTree: @unchecked Sendable {
         self.root = root
         self.current = current
         self.isSpare = isSpare
+        hasCurrent = OutputFolder.isDirectory(current)
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     }
 
@@ -41,7 +45,7 @@ final class StagingTree: @unchecked Sendable {
         var count = 0
         for page in pages {
             do {
-                if try FileBytes.place(into + page.path, page.bytes, current: from + page.path) { count += 1 }
+                if try FileBytes.place(into + page.path, page.bytes, current: hasCurrent ? from + page.path : nil) { count += 1 }
             } catch {
                 throw Diagnostic(.error, file: current.path, "cannot write output: \(error.localizedDescription)")
             }

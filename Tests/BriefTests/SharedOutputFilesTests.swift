@@ -118,4 +118,33 @@ final class SharedOutputFilesTests: CopiedSiteTestCase {
         XCTAssertEqual(st.st_mode & S_IFMT, S_IFDIR)
         XCTAssertNotNil(Hostile.snapshot(output)["briefs/\(page)"])
     }
+
+    /// Symbolic links planted in the spare tree where every page belongs (to a file outside) are
+    /// replaced, never written through, whether the page is linked from Output or written anew.
+    func testPageLinksInTheSpareTreeAreNotFollowed() throws {
+        try build()
+        try build(force: true)
+        let victim = root.appendingPathComponent("victim.html")
+        try Data("keep me".utf8).write(to: victim)
+        let pages = files(spare).keys.sorted()
+        XCTAssertGreaterThan(pages.count, 10)
+        for page in pages {
+            try FileManager.default.removeItem(at: spare.appendingPathComponent(page))
+            try FileManager.default.createSymbolicLink(at: spare.appendingPathComponent(page), withDestinationURL: victim)
+        }
+
+        try editNote()
+        let summary = try build()
+        XCTAssertGreaterThan(summary.filesChanged, 0)
+        XCTAssertLessThan(summary.filesChanged, summary.filesWritten)
+        XCTAssertEqual(try String(contentsOf: victim, encoding: .utf8), "keep me")
+        let walker = try XCTUnwrap(FileManager.default.enumerator(atPath: output.path))
+        while let path = walker.nextObject() as? String {
+            var st = stat()
+            XCTAssertEqual(lstat(output.appendingPathComponent(path).path, &st), 0)
+            XCTAssertNotEqual(st.st_mode & S_IFMT, S_IFLNK, path)
+        }
+        XCTAssertEqual(Set(files(output).keys), Set(pages))
+        XCTAssertTrue(files(output).values.contains { String(decoding: $0.bytes, as: UTF8.self).contains("A line added by the test.") })
+    }
 }
