@@ -77,10 +77,12 @@ private struct TermTally {
     var shingleWords: [UInt64] = []
     var wordCount = 0
     private var words: [Word] = []
+    /// One scanner for all the article's texts.
+    private let scan = WordScan()
 
     mutating func add(_ text: String, weight: Float, shingle: Bool) {
         words.removeAll(keepingCapacity: true)
-        WordScanner.words(text, into: &words)
+        scan.run(text, into: &words)
         for w in words {
             if shingle { shingleWords.append(w.hash) }
             if w.isStop { continue }

@@ -21,11 +21,7 @@ enum WordScanner {
 
     /// The words of `text` appended to `out`, which callers reuse across texts.
     static func words(_ text: String, into out: inout [Word]) {
-        var text = text
-        text.withUTF8 { bytes in
-            out.reserveCapacity(out.count + bytes.count / 5)
-            WordScan(stops: Lexicon.stopHashes, calendar: Lexicon.calendarHashes).run(bytes, into: &out)
-        }
+        WordScan().run(text, into: &out)
     }
 
     /// `ContentSets` of one text.
@@ -50,7 +46,7 @@ enum WordScanner {
 /// into one word buffer.
 struct ContentSets {
     private(set) var hashes: [UInt64] = []
-    private let scan = WordScan(stops: Lexicon.stopHashes, calendar: Lexicon.calendarHashes)
+    private let scan = WordScan()
     private var words: [Word] = []
 
     /// Appends the set of the words of `bytes`; returns where it is in `hashes`.
@@ -115,13 +111,24 @@ struct FoldedWord {
 
 /// One pass of `WordScanner` over a text: between words, bytes are only checked for ending a
 /// sentence; a word is read to its end by an inner loop that keeps its state in locals.
-private struct WordScan {
+/// Callers that scan many texts keep one: making it reads the two global word tables
+/// (a `swift_once` check and retains each).
+struct WordScan {
     let stops: WordHashes
     let calendar: WordHashes
 
-    init(stops: WordHashes, calendar: WordHashes) {
+    init(stops: WordHashes = Lexicon.stopHashes, calendar: WordHashes = Lexicon.calendarHashes) {
         self.stops = stops
         self.calendar = calendar
+    }
+
+    /// The words of `text` appended to `out`.
+    func run(_ text: String, into out: inout [Word]) {
+        var text = text
+        text.withUTF8 { bytes in
+            out.reserveCapacity(out.count + bytes.count / 5)
+            run(bytes, into: &out)
+        }
     }
 
     func run(_ b: UnsafeBufferPointer<UInt8>, into out: inout [Word]) {
