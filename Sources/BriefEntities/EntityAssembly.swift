@@ -29,12 +29,13 @@ struct EntityAssembly {
         let roots = resolver.roots()
         let nodes = resolver.nodes
         // Aggregate nodes into one draft per root.
-        var draftOf: [Int: Int] = [:]
+        // A root's draft by node number (-1: none yet): every mention looks its draft up below.
+        var draftOf = [Int](repeating: -1, count: nodes.count)
         var drafts: [Draft] = []
         for n in nodes.indices {
             let r = roots[n]
-            if let d = draftOf[r] {
-                if n != r { drafts[d].node.merge(nodes[n]) }
+            if draftOf[r] >= 0 {
+                if n != r { drafts[draftOf[r]].node.merge(nodes[n]) }
             } else {
                 draftOf[r] = drafts.count
                 var node = nodes[r]
@@ -85,8 +86,8 @@ struct EntityAssembly {
         let mentionText = resolver.mentionText
         var entityOfMention = [Int?](repeating: nil, count: mentionText.count)
         for (m, node) in resolver.mentionNode.enumerated() {
-            guard let node, let d = draftOf[roots[node]] else { continue }
-            entityOfMention[m] = drafts[d].entity
+            guard let node else { continue }
+            entityOfMention[m] = drafts[draftOf[roots[node]]].entity
         }
         let entityOfRole = RoleResolution.resolve(roles, mentionText: mentionText, entityOfMention: entityOfMention,
                                                   kinds: entities.map(\.kind), nodes: entities.indices.map { e in
@@ -148,7 +149,8 @@ struct EntityAssembly {
     /// Counted entity by entity through the briefs it tops, in flat arrays and one reused
     /// counter instead of a dictionary of all pairs: the dictionary and sorting by id strings
     /// took 0.2 s at 10,000 articles. `tops` are the briefs' top entities, one after the other,
-    /// brief b's from `topStart[b]` to `topStart[b + 1]`.
+    /// brief b's from `topStart[b]` to `topStart[b + 1]`. Entities are counted in ranges on all
+    /// cores (this is the stage's one-core end), each range with counters of its own.
     private func related(_ entities: inout [Entity], tops: [Int], topStart: [Int]) {
         let count = entities.count
         // The briefs each entity tops, as one flat list too.
@@ -161,43 +163,49 @@ struct EntityAssembly {
             for k in topStart[b]..<topStart[b + 1] { briefsOf[fill[tops[k]]] = b; fill[tops[k]] += 1 }
         }
         // Sorting by one number, briefs together above and id rank below, instead of comparing ids.
-        let byID = entities.indices.sorted { entities[$0].id < entities[$1].id }
+        let ids = entities.map(\.id)
+        let byID = ids.indices.sorted { ids[$0] < ids[$1] }
         var rank = [Int](repeating: 0, count: count)
         for (r, e) in byID.enumerated() { rank[e] = r }
-        var together = [Int](repeating: 0, count: count)
-        var seen: [Int] = []
-        var order: [UInt64] = []
-        for a in 0..<count {
-            for k in briefStart[a]..<briefStart[a + 1] {
-                let b = briefsOf[k]
-                for j in topStart[b]..<topStart[b + 1] {
-                    let e = tops[j]
-                    if e == a { continue }
-                    if together[e] == 0 { seen.append(e) }
-                    together[e] += 1
+        let ranks = rank, starts = briefStart, briefs = briefsOf
+        let lists = parallelMap(Self.chunks(count)) { range -> [[(id: String, count: Int)]] in
+            var together = [Int](repeating: 0, count: count)
+            var seen: [Int] = []
+            var order: [UInt64] = []
+            return range.map { a in
+                for k in starts[a]..<starts[a + 1] {
+                    let b = briefs[k]
+                    for j in topStart[b]..<topStart[b + 1] {
+                        let e = tops[j]
+                        if e == a { continue }
+                        if together[e] == 0 { seen.append(e) }
+                        together[e] += 1
+                    }
                 }
-            }
-            guard !seen.isEmpty else { continue }
-            // Most briefs together first, then by id, as the pages list them; only the first
-            // `relatedShown` are kept: a bounded insertion, not a sort of all.
-            order.removeAll(keepingCapacity: true)
-            for e in seen {
-                let key = UInt64(together[e]) << 32 | UInt64(UInt32.max - UInt32(rank[e]))
-                if order.count == Self.relatedShown {
-                    guard key > order[order.count - 1] else { continue }
-                    order.removeLast()
+                guard !seen.isEmpty else { return [] }
+                // Most briefs together first, then by id, as the pages list them; only the first
+                // `relatedShown` are kept: a bounded insertion, not a sort of all.
+                order.removeAll(keepingCapacity: true)
+                for e in seen {
+                    let key = UInt64(together[e]) << 32 | UInt64(UInt32.max - UInt32(ranks[e]))
+                    if order.count == Self.relatedShown {
+                        guard key > order[order.count - 1] else { continue }
+                        order.removeLast()
+                    }
+                    var k = order.count
+                    while k > 0, order[k - 1] < key { k -= 1 }
+                    order.insert(key, at: k)
                 }
-                var k = order.count
-                while k > 0, order[k - 1] < key { k -= 1 }
-                order.insert(key, at: k)
+                let shown = order.map { key in
+                    let e = byID[Int(UInt32.max - UInt32(truncatingIfNeeded: key))]
+                    return (id: ids[e], count: together[e])
+                }
+                for e in seen { together[e] = 0 }
+                seen.removeAll(keepingCapacity: true)
+                return shown
             }
-            entities[a].related = order.map { key in
-                let e = byID[Int(UInt32.max - UInt32(truncatingIfNeeded: key))]
-                return (entities[e].id, together[e])
-            }
-            for e in seen { together[e] = 0 }
-            seen.removeAll(keepingCapacity: true)
         }
+        for (a, list) in zip(entities.indices, lists.joined()) where !list.isEmpty { entities[a].related = list }
     }
 
     /// Ranges of drafts for the parallel steps: a few per core.
