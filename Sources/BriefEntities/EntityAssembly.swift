@@ -45,7 +45,7 @@ struct EntityAssembly {
         }
         // Catalog entries nobody mentioned still get their page.
         var catalogSeen = Set<Int>()
-        for d in drafts { if case .catalog(let i)? = d.node.known { catalogSeen.insert(i) } }
+        for d in drafts.indices { if case .catalog(let i)? = drafts[d].node.known { catalogSeen.insert(i) } }
         for (i, entry) in catalog.names.entries.enumerated() where !catalogSeen.contains(i) {
             drafts.append(Draft(node: NameNode(key: "#c\(i)", known: .catalog(i),
                                                words: NameTable.key(entry.name).split(separator: " ").map(String.init))))
@@ -72,15 +72,16 @@ struct EntityAssembly {
         let aliasLists = parallelMap(Self.chunks(kept.count)) { range in range.map { assembly.aliases(keptDrafts[order[$0]]) } }.joined()
         var entities: [Entity] = []
         var usedIDs = Set<String>()
+        // Drafts read in place: a copy of one retains every table of its node.
         for (d, aliases) in zip(kept, aliasLists) {
-            let draft = drafts[d]
-            var id = Slug.make(draft.name)
+            let name = drafts[d].name
+            var id = Slug.make(name)
             var suffix = 2
-            while usedIDs.contains(id) { id = Slug.make(draft.name) + "-\(suffix)"; suffix += 1 }
+            while usedIDs.contains(id) { id = Slug.make(name) + "-\(suffix)"; suffix += 1 }
             usedIDs.insert(id)
             drafts[d].entity = entities.count
-            entities.append(Entity(id: id, name: draft.name, kind: draft.kind, aliases: aliases,
-                                   description: description(draft), briefs: [], mentions: 0))
+            entities.append(Entity(id: id, name: name, kind: drafts[d].kind, aliases: aliases,
+                                   description: description(drafts[d].node.known), briefs: [], mentions: 0))
         }
         // Every mention (and resolved role reference) to its entity.
         let mentionText = resolver.mentionText
@@ -142,7 +143,7 @@ struct EntityAssembly {
             entities[e].quotes.append(Entity.Quote(text: q.quote, brief: ids[q.text]))
         }
         return EntityResult(entities: entities, briefEntities: briefEntities, noteEntities: noteEntities,
-                            aliasIndex: aliasIndex(entities, kept.map { drafts[$0].node }))
+                            aliasIndex: aliasIndex(entities, kept.map { drafts[$0].node.known }))
     }
 
     /// Each entity's related entities: those in the top of the most briefs with it, then by id.
@@ -280,17 +281,17 @@ struct EntityAssembly {
         return out
     }
 
-    private func description(_ d: Draft) -> String? {
-        if case .catalog(let i)? = d.node.known { return catalog.names.entries[i].description }
+    private func description(_ known: KnownName?) -> String? {
+        if case .catalog(let i)? = known { return catalog.names.entries[i].description }
         return nil
     }
 
     /// Names and aliases (and a known entry's listed aliases) to ids; the most mentioned wins a clash.
-    private func aliasIndex(_ entities: [Entity], _ nodes: [NameNode]) -> [String: String] {
+    private func aliasIndex(_ entities: [Entity], _ known: [KnownName?]) -> [String: String] {
         var index: [String: String] = [:]
         for (e, entity) in entities.enumerated() {
             var names = [entity.name] + entity.aliases
-            if case .gazetteer(let i)? = nodes[e].known { names += gazetteer.names.entries[i].aliases }
+            if case .gazetteer(let i)? = known[e] { names += gazetteer.names.entries[i].aliases }
             for n in names where index[n.lowercased()] == nil { index[n.lowercased()] = entity.id }
         }
         return index
