@@ -29,12 +29,13 @@ struct EntityAssembly {
         let roots = resolver.roots()
         let nodes = resolver.nodes
         // Aggregate nodes into one draft per root.
-        var draftOf: [Int: Int] = [:]
+        // A root's draft by node number (-1: none yet): every mention looks its draft up below.
+        var draftOf = [Int](repeating: -1, count: nodes.count)
         var drafts: [Draft] = []
         for n in nodes.indices {
             let r = roots[n]
-            if let d = draftOf[r] {
-                if n != r { drafts[d].node.merge(nodes[n]) }
+            if draftOf[r] >= 0 {
+                if n != r { drafts[draftOf[r]].node.merge(nodes[n]) }
             } else {
                 draftOf[r] = drafts.count
                 var node = nodes[r]
@@ -44,7 +45,7 @@ struct EntityAssembly {
         }
         // Catalog entries nobody mentioned still get their page.
         var catalogSeen = Set<Int>()
-        for d in drafts { if case .catalog(let i)? = d.node.known { catalogSeen.insert(i) } }
+        for d in drafts.indices { if case .catalog(let i)? = drafts[d].node.known { catalogSeen.insert(i) } }
         for (i, entry) in catalog.names.entries.enumerated() where !catalogSeen.contains(i) {
             drafts.append(Draft(node: NameNode(key: "#c\(i)", known: .catalog(i),
                                                words: NameTable.key(entry.name).split(separator: " ").map(String.init))))
@@ -71,22 +72,23 @@ struct EntityAssembly {
         let aliasLists = parallelMap(Self.chunks(kept.count)) { range in range.map { assembly.aliases(keptDrafts[order[$0]]) } }.joined()
         var entities: [Entity] = []
         var usedIDs = Set<String>()
+        // Drafts read in place: a copy of one retains every table of its node.
         for (d, aliases) in zip(kept, aliasLists) {
-            let draft = drafts[d]
-            var id = Slug.make(draft.name)
+            let name = drafts[d].name
+            var id = Slug.make(name)
             var suffix = 2
-            while usedIDs.contains(id) { id = Slug.make(draft.name) + "-\(suffix)"; suffix += 1 }
+            while usedIDs.contains(id) { id = Slug.make(name) + "-\(suffix)"; suffix += 1 }
             usedIDs.insert(id)
             drafts[d].entity = entities.count
-            entities.append(Entity(id: id, name: draft.name, kind: draft.kind, aliases: aliases,
-                                   description: description(draft), briefs: [], mentions: 0))
+            entities.append(Entity(id: id, name: name, kind: drafts[d].kind, aliases: aliases,
+                                   description: description(drafts[d].node.known), briefs: [], mentions: 0))
         }
         // Every mention (and resolved role reference) to its entity.
         let mentionText = resolver.mentionText
         var entityOfMention = [Int?](repeating: nil, count: mentionText.count)
         for (m, node) in resolver.mentionNode.enumerated() {
-            guard let node, let d = draftOf[roots[node]] else { continue }
-            entityOfMention[m] = drafts[d].entity
+            guard let node else { continue }
+            entityOfMention[m] = drafts[draftOf[roots[node]]].entity
         }
         let entityOfRole = RoleResolution.resolve(roles, mentionText: mentionText, entityOfMention: entityOfMention,
                                                   kinds: entities.map(\.kind), nodes: entities.indices.map { e in
@@ -141,14 +143,15 @@ struct EntityAssembly {
             entities[e].quotes.append(Entity.Quote(text: q.quote, brief: ids[q.text]))
         }
         return EntityResult(entities: entities, briefEntities: briefEntities, noteEntities: noteEntities,
-                            aliasIndex: aliasIndex(entities, kept.map { drafts[$0].node }))
+                            aliasIndex: aliasIndex(entities, kept.map { drafts[$0].node.known }))
     }
 
     /// Each entity's related entities: those in the top of the most briefs with it, then by id.
     /// Counted entity by entity through the briefs it tops, in flat arrays and one reused
     /// counter instead of a dictionary of all pairs: the dictionary and sorting by id strings
     /// took 0.2 s at 10,000 articles. `tops` are the briefs' top entities, one after the other,
-    /// brief b's from `topStart[b]` to `topStart[b + 1]`.
+    /// brief b's from `topStart[b]` to `topStart[b + 1]`. Entities are counted in ranges on all
+    /// cores (this is the stage's one-core end), each range with counters of its own.
     private func related(_ entities: inout [Entity], tops: [Int], topStart: [Int]) {
         let count = entities.count
         // The briefs each entity tops, as one flat list too.
@@ -161,43 +164,49 @@ struct EntityAssembly {
             for k in topStart[b]..<topStart[b + 1] { briefsOf[fill[tops[k]]] = b; fill[tops[k]] += 1 }
         }
         // Sorting by one number, briefs together above and id rank below, instead of comparing ids.
-        let byID = entities.indices.sorted { entities[$0].id < entities[$1].id }
+        let ids = entities.map(\.id)
+        let byID = ids.indices.sorted { ids[$0] < ids[$1] }
         var rank = [Int](repeating: 0, count: count)
         for (r, e) in byID.enumerated() { rank[e] = r }
-        var together = [Int](repeating: 0, count: count)
-        var seen: [Int] = []
-        var order: [UInt64] = []
-        for a in 0..<count {
-            for k in briefStart[a]..<briefStart[a + 1] {
-                let b = briefsOf[k]
-                for j in topStart[b]..<topStart[b + 1] {
-                    let e = tops[j]
-                    if e == a { continue }
-                    if together[e] == 0 { seen.append(e) }
-                    together[e] += 1
+        let ranks = rank, starts = briefStart, briefs = briefsOf
+        let lists = parallelMap(Self.chunks(count)) { range -> [[(id: String, count: Int)]] in
+            var together = [Int](repeating: 0, count: count)
+            var seen: [Int] = []
+            var order: [UInt64] = []
+            return range.map { a in
+                for k in starts[a]..<starts[a + 1] {
+                    let b = briefs[k]
+                    for j in topStart[b]..<topStart[b + 1] {
+                        let e = tops[j]
+                        if e == a { continue }
+                        if together[e] == 0 { seen.append(e) }
+                        together[e] += 1
+                    }
                 }
-            }
-            guard !seen.isEmpty else { continue }
-            // Most briefs together first, then by id, as the pages list them; only the first
-            // `relatedShown` are kept: a bounded insertion, not a sort of all.
-            order.removeAll(keepingCapacity: true)
-            for e in seen {
-                let key = UInt64(together[e]) << 32 | UInt64(UInt32.max - UInt32(rank[e]))
-                if order.count == Self.relatedShown {
-                    guard key > order[order.count - 1] else { continue }
-                    order.removeLast()
+                guard !seen.isEmpty else { return [] }
+                // Most briefs together first, then by id, as the pages list them; only the first
+                // `relatedShown` are kept: a bounded insertion, not a sort of all.
+                order.removeAll(keepingCapacity: true)
+                for e in seen {
+                    let key = UInt64(together[e]) << 32 | UInt64(UInt32.max - UInt32(ranks[e]))
+                    if order.count == Self.relatedShown {
+                        guard key > order[order.count - 1] else { continue }
+                        order.removeLast()
+                    }
+                    var k = order.count
+                    while k > 0, order[k - 1] < key { k -= 1 }
+                    order.insert(key, at: k)
                 }
-                var k = order.count
-                while k > 0, order[k - 1] < key { k -= 1 }
-                order.insert(key, at: k)
+                let shown = order.map { key in
+                    let e = byID[Int(UInt32.max - UInt32(truncatingIfNeeded: key))]
+                    return (id: ids[e], count: together[e])
+                }
+                for e in seen { together[e] = 0 }
+                seen.removeAll(keepingCapacity: true)
+                return shown
             }
-            entities[a].related = order.map { key in
-                let e = byID[Int(UInt32.max - UInt32(truncatingIfNeeded: key))]
-                return (entities[e].id, together[e])
-            }
-            for e in seen { together[e] = 0 }
-            seen.removeAll(keepingCapacity: true)
         }
+        for (a, list) in zip(entities.indices, lists.joined()) where !list.isEmpty { entities[a].related = list }
     }
 
     /// Ranges of drafts for the parallel steps: a few per core.
@@ -272,17 +281,17 @@ struct EntityAssembly {
         return out
     }
 
-    private func description(_ d: Draft) -> String? {
-        if case .catalog(let i)? = d.node.known { return catalog.names.entries[i].description }
+    private func description(_ known: KnownName?) -> String? {
+        if case .catalog(let i)? = known { return catalog.names.entries[i].description }
         return nil
     }
 
     /// Names and aliases (and a known entry's listed aliases) to ids; the most mentioned wins a clash.
-    private func aliasIndex(_ entities: [Entity], _ nodes: [NameNode]) -> [String: String] {
+    private func aliasIndex(_ entities: [Entity], _ known: [KnownName?]) -> [String: String] {
         var index: [String: String] = [:]
         for (e, entity) in entities.enumerated() {
             var names = [entity.name] + entity.aliases
-            if case .gazetteer(let i)? = nodes[e].known { names += gazetteer.names.entries[i].aliases }
+            if case .gazetteer(let i)? = known[e] { names += gazetteer.names.entries[i].aliases }
             for n in names where index[n.lowercased()] == nil { index[n.lowercased()] = entity.id }
         }
         return index

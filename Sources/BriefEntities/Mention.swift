@@ -50,8 +50,7 @@ struct Mention {
     var bracketAcronym: String?
 
     var isAcronym: Bool {
-        words.count == 1 && words[0].unicodeScalars.count >= 2 && words[0] == words[0].uppercased()
-            && words[0].lowercased() != words[0]
+        words.count == 1 && words[0].unicodeScalars.count >= 2 && NameNode.isCapitals(words[0])
     }
 }
 

@@ -23,7 +23,23 @@ public struct NameNode: Sendable, Equatable {
         self.key = key; self.known = known; self.words = words
     }
 
-    var isAcronym: Bool { words.count == 1 && forms.keys.allSatisfy { $0 == $0.uppercased() && $0 != $0.lowercased() } }
+    var isAcronym: Bool { words.count == 1 && forms.keys.allSatisfy(Self.isCapitals) }
+
+    /// Whether a word is written in capitals and has a letter case changes (`word ==
+    /// word.uppercased() && word != word.lowercased()`), told from the bytes of an ASCII word
+    /// (most names): making both Strings was most of the resolver's acronym tests.
+    static func isCapitals(_ word: String) -> Bool {
+        let ascii = word.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            var upper = false, lower = false
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                if b &- 0x41 < 26 { upper = true } else if b &- 0x61 < 26 { lower = true }
+            }
+            return upper && !lower
+        }
+        if let answer = ascii ?? nil { return answer }
+        return word == word.uppercased() && word != word.lowercased()
+    }
 
     /// Kind from the evidence, with a weak default: two or three plain words are most often a person.
     func kind(_ gazetteer: Gazetteer, _ catalog: EntityCatalog) -> Entity.Kind {
@@ -46,11 +62,23 @@ public struct NameNode: Sendable, Equatable {
             if Self.isOneScalar(w) { continue }
             if isKeyword(w) || NameLexicon.notAlone.contains(w) || gazetteer.demonyms[w] != nil { return false }
             if !gazetteer.givenNames.contains(w),
-               gazetteer.names.lookup(key: w) != nil || gazetteer.names.lookup(acronym: w.uppercased()) != nil {
+               gazetteer.names.lookup(key: w) != nil || gazetteer.names.lookup(acronym: uppercased(w)) != nil {
                 return false
             }
         }
         return true
+    }
+
+    /// `word.uppercased()`, made from the bytes of an ASCII word without Unicode case mapping.
+    static func uppercased(_ word: String) -> String {
+        let ascii = word.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for (i, b) in bytes.enumerated() { out[i] = b &- 0x61 < 26 ? b - 0x20 : b }
+                return bytes.count
+            }
+        }
+        return (ascii ?? nil) ?? word.uppercased()
     }
 
     /// Whether a word is a single scalar (an initial), without counting all its scalars.

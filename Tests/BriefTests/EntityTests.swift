@@ -143,6 +143,25 @@ final class EntityTests: XCTestCase {
         XCTAssertEqual(result.entities.first { $0.name == "Zoë O'Neal" }?.quotes.map(\.text), ["Ça va très bien"])
     }
 
+    /// `NameNode.isCapitals` answers as `word == word.uppercased() && word != word.lowercased()`,
+    /// and `NameNode.uppercased` makes `word.uppercased()`, on every word of the seed texts
+    /// (split at white space, punctuation kept) and on non-ASCII words.
+    func testCapitalsAsStringCase() throws {
+        var words = ["NATO", "Nato", "IAEA", "U.S.", "UN-led", "G7", "7", "", "ÉTAT", "État", "ÖVP", "ß", "İ", "ǅ", "ΝΑΤΟ"]
+        for text in try Self.seedBriefs() {
+            for p in [text.title] + text.paragraphs { words += p.split(whereSeparator: \.isWhitespace).map(String.init) }
+        }
+        var capitals = 0
+        for w in words {
+            let expected = w == w.uppercased() && w != w.lowercased()
+            XCTAssertEqual(NameNode.isCapitals(w), expected, w)
+            XCTAssertEqual(NameNode.uppercased(w), w.uppercased(), w)
+            XCTAssertEqual(Array(NameNode.uppercased(w).utf8), Array(w.uppercased().utf8), w)
+            if expected { capitals += 1 }
+        }
+        XCTAssertGreaterThan(capitals, 10)
+    }
+
     /// Word lists and counts find a token by the hash it carries: it is the hash of its lowercase
     /// (ASCII, non-ASCII, dotted and curly words alike), and a WordTable numbers the seed
     /// archive's words as first met, as a Dictionary of numbers would.
