@@ -38,14 +38,31 @@ enum DateWord: Hashable {
     /// with other letters is none of them: lowercasing never turns a non-ASCII letter of simple text
     /// into ASCII alone (İ gives "i" and a combining dot).
     struct Vocabulary {
-        /// `names` keyed by their packed letters.
-        let packed: [UInt64: DateWord]
+        /// `names` by their packed letters in an open-addressed table (0: empty; no name packs to 0),
+        /// found by a multiplicative hash: "of", "and", "said" pass the initials test, and Dictionary's
+        /// SipHash of their key was most of the lookup.
+        let keys: [UInt64]
+        let words: [DateWord]
         /// For each length, the initials of the names that long, a bit each (a = 1 << 1): most words
         /// ("the", "a", "said") are no name by their length and first letter alone, without a hash.
         let initials: [UInt32]
 
+        /// A power of two, over twice the names' count so that probes stay short.
+        static let slots = 128
+
         init(_ names: [String: DateWord]) {
-            packed = Dictionary(uniqueKeysWithValues: names.map { ($0.key.utf8.reduce(0) { $0 << 5 | Vocabulary.letter($1) }, $0.value) })
+            precondition(names.count * 2 <= Vocabulary.slots)
+            var keys = [UInt64](repeating: 0, count: Vocabulary.slots)
+            var words = [DateWord](repeating: .other, count: Vocabulary.slots)
+            for (name, word) in names {
+                let key = name.utf8.reduce(0) { $0 << 5 | Vocabulary.letter($1) }
+                var slot = Vocabulary.slot(key)
+                while keys[slot] != 0 { slot = (slot + 1) & (Vocabulary.slots - 1) }
+                keys[slot] = key
+                words[slot] = word
+            }
+            self.keys = keys
+            self.words = words
             var initials = [UInt32](repeating: 0, count: names.keys.map(\.utf8.count).max()! + 1)
             for name in names.keys { initials[name.utf8.count] |= 1 << Vocabulary.letter(name.utf8.first!) }
             self.initials = initials
@@ -55,10 +72,20 @@ enum DateWord: Hashable {
         @inline(__always)
         static func letter(_ b: UInt8) -> UInt64 { UInt64((b | 0x20) &- 0x60) }
 
+        /// The top 7 bits of the key times 2^64 / golden ratio.
+        @inline(__always)
+        static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 57) }
+
         /// The word of a run of ASCII letters (any case).
         func word(_ letters: UnsafeBufferPointer<UInt8>) -> DateWord {
             guard letters.count < initials.count, initials[letters.count] & 1 << Vocabulary.letter(letters[0]) != 0 else { return .other }
-            return packed[letters.reduce(0) { $0 << 5 | Vocabulary.letter($1) }] ?? .other
+            let key = letters.reduce(0) { $0 << 5 | Vocabulary.letter($1) }
+            var slot = Vocabulary.slot(key)
+            while keys[slot] != 0 {
+                if keys[slot] == key { return words[slot] }
+                slot = (slot + 1) & (Vocabulary.slots - 1)
+            }
+            return .other
         }
     }
 
