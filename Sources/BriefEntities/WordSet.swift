@@ -1,3 +1,5 @@
+import BriefModel
+
 /// A fixed set of lowercase words, looked up by a hash of the word's UTF-8 bytes that the
 /// scanner makes for every token while lowering it (`Token.lowerHash`). Name finding asks the
 /// word lists about the same token many times; a `Set<String>` hashed the String again each time.
@@ -41,10 +43,9 @@ struct WordIndex: Sendable {
 
 /// FNV-1a over a word's UTF-8 bytes: cheap to make byte by byte while a word is lowered.
 enum WordHash {
-    static let basis: UInt64 = 0xcbf2_9ce4_8422_2325
-    static let prime: UInt64 = 0x100_0000_01b3
+    static let basis = FNV1a.basis
 
-    @inline(__always) static func adding(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* prime }
+    @inline(__always) static func adding(_ h: UInt64, _ b: UInt8) -> UInt64 { FNV1a.adding(h, b) }
 
     static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h = basis

@@ -1,3 +1,5 @@
+import BriefModel
+
 /// One word of a text, reduced to what merging compares: a 64-bit hash of its folded,
 /// lightly stemmed form plus the flags that make it a name or a number.
 struct Word: Sendable {
@@ -75,7 +77,7 @@ struct ContentSets {
 /// with the hashes before the last three bytes and those bytes, which is all plural folding
 /// needs to hash the stemmed word without a buffer.
 struct FoldedWord {
-    static let basis: UInt64 = 0xcbf29ce484222325
+    static let basis = FNV1a.basis
 
     private(set) var count = 0
     private var hash = FoldedWord.basis
@@ -106,7 +108,7 @@ struct FoldedWord {
         return (before1, count - 1)
     }
 
-    private static func step(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* 0x100000001b3 }
+    private static func step(_ h: UInt64, _ b: UInt8) -> UInt64 { FNV1a.adding(h, b) }
 }
 
 /// One pass of `WordScanner` over a text: between words, bytes are only checked for ending a
