@@ -148,13 +148,8 @@ extension SiteIndex {
         for a in e.aliases { h.add(a) }
         h.add(e.briefs.count)
         for id in e.briefs { keys.add(brief: id, counted: keys.entityPagesCount, to: &h) }
-        // The related entities' ids with their links, then their counts (as for a list of ids).
-        let relatedLinks = keys.entityPagesCount ? keys.countedLinks : keys.links
-        h.add(e.related.count)
-        for r in e.related {
-            h.add(r.id)
-            if let link = relatedLinks[r.id] { h.add(link) } else { h.add(-1) }
-        }
+        // The related entities' ids with their links (a lazy view of the ids: no array per page), then their counts.
+        keys.add(entities: e.related.lazy.map(\.id), counted: keys.entityPagesCount, to: &h)
         for r in e.related { h.add(r.count) }
         h.add(e.quotes.count)
         for q in e.quotes {
