@@ -68,12 +68,7 @@ struct SourceSentences {
     /// The content words of all sentences, ascending, no repeats.
     var allWords: [UInt64] {
         var all = words
-        all.sort()
-        var kept = 0
-        for w in all where kept == 0 || all[kept - 1] != w {
-            all[kept] = w
-            kept += 1
-        }
+        let kept = all.withUnsafeMutableBufferPointer { ContentSets.sortUnique($0) }
         all.removeLast(all.count - kept)
         return all
     }

@@ -58,18 +58,21 @@ struct ContentSets {
         scan.run(bytes, into: &words)
         let start = hashes.count
         for w in words where !w.isStop { hashes.append(w.hash) }
-        let kept = hashes.withUnsafeMutableBufferPointer { all in
-            var set = UnsafeMutableBufferPointer(rebasing: all[start...])
-            set.sort()
-            var kept = 0
-            for k in set.indices where kept == 0 || set[k] != set[kept - 1] {
-                set[kept] = set[k]
-                kept += 1
-            }
-            return kept
-        }
+        let kept = hashes.withUnsafeMutableBufferPointer { ContentSets.sortUnique(UnsafeMutableBufferPointer(rebasing: $0[start...])) }
         hashes.removeLast(hashes.count - start - kept)
         return start..<hashes.count
+    }
+
+    /// Sorts `set` and moves its distinct values to the front, ascending; returns how many there are.
+    static func sortUnique(_ set: UnsafeMutableBufferPointer<UInt64>) -> Int {
+        var set = set
+        set.sort()
+        var kept = 0
+        for k in set.indices where kept == 0 || set[k] != set[kept - 1] {
+            set[kept] = set[k]
+            kept += 1
+        }
+        return kept
     }
 }
 
