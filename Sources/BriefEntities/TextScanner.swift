@@ -1,3 +1,5 @@
+import BriefModel
+
 /// One word or punctuation mark of a paragraph, with what name finding needs to know about it.
 struct Token {
     enum Kind { case word, number, punct }
@@ -57,21 +59,8 @@ enum TextScanner {
         var out: [Token] = []
         out.reserveCapacity(bytes.count / 6)
         let n = bytes.count
-        /// The scalar starting at byte `p` (< n) and how many bytes it takes; input is valid UTF-8.
-        func scalar(_ p: Int) -> (Unicode.Scalar, Int) {
-            let b0 = UInt32(bytes[p])
-            if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
-            if b0 < 0xE0 {
-                return (Unicode.Scalar((b0 & 0x1F) << 6 | UInt32(bytes[p + 1] & 0x3F))!, 2)
-            }
-            if b0 < 0xF0 {
-                let v = (b0 & 0x0F) << 12 | UInt32(bytes[p + 1] & 0x3F) << 6 | UInt32(bytes[p + 2] & 0x3F)
-                return (Unicode.Scalar(v)!, 3)
-            }
-            let v = (b0 & 0x07) << 18 | UInt32(bytes[p + 1] & 0x3F) << 12 | UInt32(bytes[p + 2] & 0x3F) << 6
-                | UInt32(bytes[p + 3] & 0x3F)
-            return (Unicode.Scalar(v)!, 4)
-        }
+        /// The scalar starting at byte `p` (< n) and how many bytes it takes.
+        func scalar(_ p: Int) -> (Unicode.Scalar, Int) { UTF8Scalar.decode(bytes, at: p) }
         /// Whether a letter starts at byte `p` (false at the end).
         func letterAt(_ p: Int) -> Bool { p < n && isLetter(scalar(p).0) }
         var i = 0

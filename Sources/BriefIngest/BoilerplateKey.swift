@@ -1,3 +1,5 @@
+import BriefModel
+
 extension Boilerplate {
     /// `Boilerplate.key` of a simple line (one scalar per Character), read from its bytes without
     /// lowercasing a whole paragraph: whole when short enough to be a listed line, else only its
@@ -27,12 +29,12 @@ extension Boilerplate {
         // and cutting the line before lowercasing gives the same key as lowercasing first.
         private static func parts(_ bytes: UnsafeBufferPointer<UInt8>) -> (String?, String, String, String?) {
             func scalarStart(before end: Int) -> Int { ScalarText.scalarStart(bytes, before: end) }
-            func lastScalar(before end: Int) -> Unicode.Scalar { ScalarText.decode(bytes, at: scalarStart(before: end)).scalar }
+            func lastScalar(before end: Int) -> Unicode.Scalar { UTF8Scalar.decode(bytes, at: scalarStart(before: end)).scalar }
             /// The byte offset `count` scalars after `start`, at most `end`, and whether `end` came first.
             func advance(_ start: Int, by count: Int, end: Int) -> (Int, Bool) {
                 var i = start
                 var n = 0
-                while i < end && n < count { i += ScalarText.decode(bytes, at: i).length; n += 1 }
+                while i < end && n < count { i += UTF8Scalar.decode(bytes, at: i).length; n += 1 }
                 return (i, i >= end)
             }
             func lower(_ range: Range<Int>) -> String { ScalarText.lowercased(UnsafeBufferPointer(rebasing: bytes[range])) }

@@ -1,3 +1,5 @@
+import BriefModel
+
 /// A word, number or punctuation mark of a line, for date matching.
 struct DateToken {
     /// UTF-8 offsets in the scanned text.
@@ -60,19 +62,19 @@ struct DateToken {
                     let pair = (ScalarText.asciiLowercased(bytes[j]), ScalarText.asciiLowercased(bytes[j + 1]))
                     if pair == (0x73, 0x74) || pair == (0x6E, 0x64) || pair == (0x72, 0x64) || pair == (0x74, 0x68) {
                         k = j + 2
-                        if k < n, isLetter(ScalarText.decode(bytes, at: k).scalar) { k = j }
+                        if k < n, isLetter(UTF8Scalar.decode(bytes, at: k).scalar) { k = j }
                     }
                 }
                 tokens.append(DateToken(range: i..<k, number: value, digits: count))
                 i = k
                 continue
             }
-            let (s, length) = ScalarText.decode(bytes, at: i)
+            let (s, length) = UTF8Scalar.decode(bytes, at: i)
             if isLetter(s) {
                 var j = i + length
                 var ascii = length == 1
                 while j < n {
-                    let (t, l) = ScalarText.decode(bytes, at: j)
+                    let (t, l) = UTF8Scalar.decode(bytes, at: j)
                     guard isLetter(t) else { break }
                     ascii = ascii && l == 1
                     j += l

@@ -136,11 +136,11 @@ enum ArticleFormat {
             var scalars = 0
             while end < bytes.count && scalars < 512 {
                 if bytes[end] == 0x0D { return nil }
-                end += ScalarText.decode(bytes, at: end).length
+                end += UTF8Scalar.decode(bytes, at: end).length
                 scalars += 1
             }
             // The scalar after the window must not join the last one either.
-            let next = end < bytes.count ? end + ScalarText.decode(bytes, at: end).length : end
+            let next = end < bytes.count ? end + UTF8Scalar.decode(bytes, at: end).length : end
             guard ScalarText.isSimple(UnsafeBufferPointer(rebasing: bytes[..<next])) else { return nil }
             return ScalarText.lowercased(UnsafeBufferPointer(rebasing: bytes[..<end]))
         }

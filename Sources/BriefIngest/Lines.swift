@@ -1,3 +1,5 @@
+import BriefModel
+
 /// Text split into clean, numbered lines and paragraphs, the shape every reader hands on.
 struct Line: Hashable {
     /// Setting it counts the new text's words again.
@@ -65,7 +67,7 @@ enum Lines {
                     count += 1
                     continue
                 }
-                let (s, length) = ScalarText.decode(bytes, at: i)
+                let (s, length) = UTF8Scalar.decode(bytes, at: i)
                 if s.properties.isWhitespace || s == "\u{200B}" || s == "\u{FEFF}" {
                     pendingSpace = count > 0
                 } else {

@@ -1,3 +1,4 @@
+import BriefModel
 import Foundation   // the fallbacks are Foundation's searches, as the code they replace used
 
 /// Byte-level scanning of UTF-8 text for the hot paths of ingest.
@@ -17,22 +18,6 @@ enum ScalarText {
     @inline(__always)
     static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 
-    /// The scalar starting at byte `i` of valid UTF-8, and its length in bytes.
-    @inline(__always)
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: Unicode.Scalar, length: Int) {
-        let b0 = UInt32(bytes[i])
-        if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
-        if b0 < 0xE0 { return (scalar((b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)), 2) }
-        if b0 < 0xF0 {
-            return (scalar((b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)), 3)
-        }
-        return (scalar((b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                       | UInt32(bytes[i + 3] & 0x3F)), 4)
-    }
-
-    @inline(__always)
-    private static func scalar(_ value: UInt32) -> Unicode.Scalar { Unicode.Scalar(value) ?? "\u{FFFD}" }
-
     /// Runs `body` over the UTF-8 bytes of the text, without copying native strings.
     @inline(__always)
     /// Where the scalar ending at byte `end` starts.
@@ -47,13 +32,13 @@ enum ScalarText {
         var start = 0
         var end = bytes.count
         while start < end {
-            let (s, length) = decode(bytes, at: start)
+            let (s, length) = UTF8Scalar.decode(bytes, at: start)
             guard isWhitespace(s) else { break }
             start += length
         }
         while end > start {
             let lead = scalarStart(bytes, before: end)
-            guard isWhitespace(decode(bytes, at: lead).scalar) else { break }
+            guard isWhitespace(UTF8Scalar.decode(bytes, at: lead).scalar) else { break }
             end = lead
         }
         return start..<end
@@ -106,7 +91,7 @@ enum ScalarText {
                 i = end
                 continue
             }
-            let (scalar, length) = decode(bytes, at: i)
+            let (scalar, length) = UTF8Scalar.decode(bytes, at: i)
             result += scalar.properties.lowercaseMapping
             i += length
         }
@@ -131,7 +116,7 @@ enum ScalarText {
                 i += 1
                 continue
             }
-            let (s, length) = decode(bytes, at: i)
+            let (s, length) = UTF8Scalar.decode(bytes, at: i)
             if !isStandalone(s.value) { return false }
             i += length
         }
@@ -172,7 +157,7 @@ enum ScalarText {
                     i += 1
                     continue
                 }
-                let (s, length) = decode(bytes, at: i)
+                let (s, length) = UTF8Scalar.decode(bytes, at: i)
                 guard isStandalone(s.value) else { return nil }
                 if !inWord { inWord = true; words += 1 }
                 i += length

@@ -142,7 +142,7 @@ struct WordScan {
         while i < b.count {
             let c = b[i]
             var v = UInt32(c), width = 1
-            if c >= 0x80 { (v, width) = WordScan.decode(b, at: i) }
+            if c >= 0x80 { let d = UTF8Scalar.decode(b, at: i); (v, width) = (d.scalar.value, d.length) }
             let capital: Bool
             if (v >= 97 && v <= 122) || (v >= 65 && v <= 90) || (v >= 48 && v <= 57) {
                 capital = v >= 65 && v <= 90
@@ -160,7 +160,7 @@ struct WordScan {
             if i < b.count {
                 let e = b[i]
                 if e == 46 || e == 33 || e == 63 || e == 10 || e == 58 { startsSentence = true }
-                i += e < 0x80 ? 1 : WordScan.decode(b, at: i).1
+                i += e < 0x80 ? 1 : UTF8Scalar.decode(b, at: i).length
             }
         }
     }
@@ -196,12 +196,12 @@ struct WordScan {
                 }
                 i += 1
             } else {
-                let (v, width) = WordScan.decode(b, at: i)
-                if let s = Unicode.Scalar(v), s.properties.isAlphabetic {
+                let (s, width) = UTF8Scalar.decode(b, at: i)
+                if s.properties.isAlphabetic {
                     pendingApostrophe = false
                     numeric = false
                     for byte in String(s).lowercased().utf8 { word.append(byte) }
-                } else if v == 0x2019 && !numeric {
+                } else if s.value == 0x2019 && !numeric {
                     pendingApostrophe = true
                 } else {
                     break scan
@@ -217,19 +217,11 @@ struct WordScan {
         return i
     }
 
-    /// The scalar whose UTF-8 starts at `i` (a String's bytes are valid UTF-8) and its length.
-    private static func decode(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
-        let c = b[i]
-        if c < 0xE0 { return (UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2) }
-        if c < 0xF0 { return (UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3) }
-        return (UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F), 4)
-    }
-
     /// Whether the scalar at `i` is a letter; past the end is not.
     private static func isLetter(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         guard i < b.count else { return false }
         let c = b[i]
         if c < 0x80 { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) }
-        return Unicode.Scalar(decode(b, at: i).0).map(\.properties.isAlphabetic) ?? false
+        return UTF8Scalar.decode(b, at: i).scalar.properties.isAlphabetic
     }
 }
