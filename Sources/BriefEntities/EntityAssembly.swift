@@ -211,8 +211,7 @@ struct EntityAssembly {
 
     /// Ranges of drafts for the parallel steps: a few per core.
     private static func chunks(_ count: Int) -> [Range<Int>] {
-        let size = max(64, count / 8)
-        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+        indexRanges(count, size: max(64, count / 8))
     }
 
     private func name(_ d: inout Draft) {

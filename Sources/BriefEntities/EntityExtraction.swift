@@ -112,8 +112,7 @@ public enum EntityExtraction {
 
     /// Ranges of text indices for the parallel passes: a few per core, so uneven texts even out.
     private static func chunked(_ count: Int) -> [Range<Int>] {
-        let size = max(16, count / 64)
-        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+        indexRanges(count, size: max(16, count / 64))
     }
 
     /// Title first, then each paragraph, as tokens (offsets into its UTF-8 bytes) with the headline flag.

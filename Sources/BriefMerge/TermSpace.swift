@@ -33,7 +33,7 @@ struct TermSpace {
         // Term ids in order of first sight (articles in order, each one's terms ascending): each
         // slice of articles numbers its own terms on all cores, then the slices' new terms are
         // numbered slice by slice, which gives the ids one pass over all articles would.
-        let slices = stride(from: 0, to: features.count, by: slice).map { $0..<min($0 + slice, features.count) }
+        let slices = indexRanges(features.count, size: slice)
         let local = parallelMap(slices) { LocalTerms(features[$0]) }
         var ids = DenseIDs(capacity: features.count * 16)
         var globalIDs: [[Int32]] = []

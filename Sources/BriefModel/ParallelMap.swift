@@ -11,3 +11,9 @@ public func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Se
     DispatchQueue.concurrentPerform(iterations: items.count) { i in slots[i] = transform(items[i]) }
     return buffer.map { $0! }
 }
+
+/// `0..<count` cut into consecutive ranges of `size` indices (the last one shorter): the pieces
+/// of work a stage hands to `parallelMap`, each stage choosing its size.
+public func indexRanges(_ count: Int, size: Int) -> [Range<Int>] {
+    stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+}

@@ -181,13 +181,11 @@ extension BuildMemo {
 
     /// Consecutive texts per part of the sum: a few parts, each summed on its own core.
     private static func parts(_ count: Int) -> [Range<Int>] {
-        let size = max(64, (count + 3) / 4)
-        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+        indexRanges(count, size: max(64, (count + 3) / 4))
     }
 
     private static func chunks(_ count: Int) -> [Range<Int>] {
-        let size = max(16, count / 32)
-        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+        indexRanges(count, size: max(16, count / 32))
     }
 }
 
