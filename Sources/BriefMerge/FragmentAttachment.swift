@@ -43,12 +43,7 @@ struct FragmentAttachment {
         }.flatMap { $0 }
         // By straggler, in key order inside each (a stable counting sort): each straggler's sum
         // per other cluster adds its pairs in key order.
-        var starts = [Int](repeating: 0, count: clusters.count + 1)
-        for l in links { starts[Int(l.straggler) + 1] += 1 }
-        for c in clusters.indices { starts[c + 1] += starts[c] }
-        var next = starts
-        var byStraggler = links
-        for l in links { byStraggler[next[Int(l.straggler)]] = l; next[Int(l.straggler)] += 1 }
+        let byStraggler = Buckets(links, count: clusters.count, bucket: { Int($0.straggler) }, value: { $0 })
 
         var result = clusters
         var moved = [Bool](repeating: false, count: clusters.count)
@@ -56,9 +51,9 @@ struct FragmentAttachment {
         var sum = [Float](repeating: 0, count: clusters.count)
         var seenBy = [Int](repeating: -1, count: clusters.count)
         var others: [Int] = []
-        for c in clusters.indices where starts[c] < starts[c + 1] {
+        for c in clusters.indices where !byStraggler[c].isEmpty {
             others.removeAll(keepingCapacity: true)
-            for l in byStraggler[starts[c]..<starts[c + 1]] {
+            for l in byStraggler[c] {
                 let o = Int(l.other)
                 if seenBy[o] != c { seenBy[o] = c; others.append(o) }
                 sum[o] += l.similarity

@@ -1,3 +1,4 @@
+import BriefModel
 import Foundation
 
 /// The search index's terms and, for each, the docs it occurs in, made in one pass over the docs'
@@ -32,24 +33,10 @@ struct SearchPostings {
             word.withUTF8 { let id = self.id(of: UnsafeRawBufferPointer($0)); isStopword[id] = true }   // all ASCII
         }
         for (doc, text) in texts.enumerated() { add(text, doc: doc) }
-        postings = SearchPostings.postings(of: hits, terms: terms.count)
+        // Each term's docs, the hits grouped by term (stable: docs stay ascending).
+        let byTerm = Buckets(hits, count: terms.count, bucket: { Int($0.term) }, value: { Int($0.doc) })
+        postings = terms.indices.map { byTerm[$0] }
         hits = []
-    }
-
-    /// Each term's docs, by a counting sort of the hits on their terms (stable: docs stay ascending).
-    private static func postings(of hits: [(term: Int32, doc: Int32)], terms: Int) -> [ArraySlice<Int>] {
-        var starts = [Int](repeating: 0, count: terms + 1)
-        for hit in hits { starts[Int(hit.term) + 1] += 1 }
-        for t in 0..<terms { starts[t + 1] += starts[t] }
-        var next = starts
-        var docs = [Int](repeating: 0, count: hits.count)
-        docs.withUnsafeMutableBufferPointer { docs in
-            for hit in hits {
-                docs[next[Int(hit.term)]] = Int(hit.doc)
-                next[Int(hit.term)] += 1
-            }
-        }
-        return (0..<terms).map { docs[starts[$0]..<starts[$0 + 1]] }
     }
 
     /// Adds the terms of one doc's text.
