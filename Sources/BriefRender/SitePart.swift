@@ -32,10 +32,12 @@ enum SitePart: Sendable {
         return parts
     }
 
-    /// The parts that each take long (a file about the whole archive).
+    /// The parts that each take long: a file about the whole archive, or a list page of a
+    /// hundred items or more, each item a section of its own for Mustache (a source page or a
+    /// timeline month takes as long as fifty briefs).
     var isSlow: Bool {
         switch self {
-        case .searchIndex, .archiveJSON, .feed, .timeline(nil), .entityIndex: return true
+        case .searchIndex, .archiveJSON, .feed, .timeline, .entityIndex, .briefList, .source: return true
         default: return false
         }
     }
