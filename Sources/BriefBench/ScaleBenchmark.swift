@@ -35,7 +35,10 @@ struct ScaleBenchmark: ParsableCommand {
     var seed: UInt64 = 42
 
     @Option(help: "Runs of each measurement; the table shows the fastest (the machine is shared, so runs are noisy).")
-    var runs: Int = 3
+    var runs: Int = 5
+
+    @Option(help: "Seconds to wait after deleting the last run's folder before generating the new one (0: no wait).")
+    var settle: Int = 65
 
     @Flag(help: "Print brief's own output.")
     var verbose = false
@@ -69,7 +72,18 @@ struct ScaleBenchmark: ParsableCommand {
     private func measure(n: Int, pool: SentencePool, briefPath: String) throws -> Row {
         let fm = FileManager.default
         let root = absolute(work) + "/n\(n)"
-        try? fm.removeItem(atPath: root)
+        if fm.fileExists(atPath: root) {
+            try? fm.removeItem(atPath: root)
+            // ext4 without a journal (this machine's) does not reuse an inode freed in the last
+            // minute: each new file skips the last run's tens of thousands one by one, and the
+            // first build into empty folders paid seconds of kernel time for the benchmark's own
+            // cleanup. A first build on a fresh clone does not.
+            sync()
+            if settle > 0 {
+                print("n=\(n): deleted the last run's folder; waiting \(settle) s before creating files again")
+                sleep(UInt32(settle))
+            }
+        }
         let content = root + "/Content"
         let output = root + "/Output"
         let t0 = Date()
