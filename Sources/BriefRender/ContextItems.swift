@@ -24,6 +24,8 @@ final class ContextItems: @unchecked Sendable {
     /// so each row is shared by many entity pages).
     private var relatedRows: [RelatedKey: String] = [:]
     private struct RelatedKey: Hashable { var entity: Int; var count: Int }
+    /// Each entity as a timeline entry names it (`Fragment.timelineEntity`).
+    private var timelineSlots: [String?]
     private let lock = NSLock()
 
     /// briefPosition: each brief id's first position in the archive (`SiteIndex.briefPosition`).
@@ -39,6 +41,7 @@ final class ContextItems: @unchecked Sendable {
         entityIndex = entities
         briefSlots = Array(repeating: nil, count: archive.briefs.count)
         entitySlots = Array(repeating: nil, count: archive.entities.count)
+        timelineSlots = Array(repeating: nil, count: archive.entities.count)
     }
 
     /// The entry of brief `id` for pages one folder deep; nil when ids are not unique.
@@ -81,6 +84,25 @@ final class ContextItems: @unchecked Sendable {
         let made = templates.fragment(Fragment.relatedEntity, link)
         lock.lock(); relatedRows[key] = made; lock.unlock()
         return made
+    }
+
+    /// Entity `id` rendered from `Fragment.timelineEntity` for pages one folder deep; nil when
+    /// ids are not unique.
+    func timelineLink(_ id: String) -> String? {
+        guard let i = entityIndex[id] else { return nil }
+        lock.lock()
+        if let made = timelineSlots[i] { lock.unlock(); return made }
+        lock.unlock()
+        let made = ContextItems.timelineLink(archive.entities[i], root: ContextItems.root, templates: templates)
+        lock.lock(); timelineSlots[i] = made; lock.unlock()
+        return made
+    }
+
+    /// An entity as a timeline entry names it. Its fragment sees only the entity's name, address
+    /// and kind: the counts would make every timeline page's key depend on them (`PageKeys`).
+    static func timelineLink(_ e: Entity, root: String, templates: TemplateSet) -> String {
+        templates.fragment(Fragment.timelineEntity, ["name": TagText(e.name), "url": TagText("\(root)entities/\(e.id).html"),
+                                                     "kind": TagText(e.kind.rawValue)])
     }
 
     private func links(_ id: String) -> (plain: Fields, chipped: Fields)? {
