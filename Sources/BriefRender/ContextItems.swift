@@ -20,9 +20,9 @@ final class ContextItems: @unchecked Sendable {
     private var briefSlots: [Fields?]
     /// Each entity's link without its chip (the base of a related entity's entry), and with it.
     private var entitySlots: [(plain: Fields, chipped: Fields)?]
-    /// Related-entity rows by entity position and count of shared briefs (most counts are small,
-    /// so each row is shared by many entity pages).
-    private var relatedRows: [RelatedKey: String] = [:]
+    /// Related entities' links and rows by entity position and count of shared briefs (most counts
+    /// are small, so each is shared by many entity pages).
+    private var relatedRows: [RelatedKey: (link: Fields, row: String)] = [:]
     private struct RelatedKey: Hashable { var entity: Int; var count: Int }
     /// Each entity as a timeline entry names it (`Fragment.timelineEntity`).
     private var timelineSlots: [String?]
@@ -72,16 +72,20 @@ final class ContextItems: @unchecked Sendable {
         links(id)?.plain.with("count", TagText(count))
     }
 
-    /// Entity `id` as a related entity with `count` shared briefs, rendered from
-    /// `Fragment.relatedEntity` for pages one folder deep; nil when ids are not unique.
-    func relatedLink(_ id: String, count: Int) -> String? {
+    /// Entity `id` as a related entity with `count` shared briefs: its link, as `entity(_:count:)`
+    /// gives it, and its row rendered from `Fragment.relatedEntity` ("" without that fragment) for
+    /// pages one folder deep; nil when ids are not unique. Both made once per entity and count: an
+    /// entity page took the lock twice per related entity and copied its link's lists into a new
+    /// link each time.
+    func related(_ id: String, count: Int) -> (link: Fields, row: String)? {
         guard let i = entityIndex[id] else { return nil }
         let key = RelatedKey(entity: i, count: count)
         lock.lock()
         if let made = relatedRows[key] { lock.unlock(); return made }
         lock.unlock()
         guard let link = entity(id, count: count) else { return nil }
-        let made = templates.fragment(Fragment.relatedEntity, link)
+        let row = templates.names.contains(Fragment.relatedEntity) ? templates.fragment(Fragment.relatedEntity, link) : ""
+        let made = (link, row)
         lock.lock(); relatedRows[key] = made; lock.unlock()
         return made
     }
