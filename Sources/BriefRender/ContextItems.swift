@@ -18,8 +18,8 @@ final class ContextItems: @unchecked Sendable {
     private let briefIndex: [String: Int]
     private let entityIndex: [String: Int]
     private var briefSlots: [Fields?]
-    /// Each entity's link without its chip (the base of a related entity's entry), and with it.
-    private var entitySlots: [(plain: Fields, chipped: Fields)?]
+    /// Each entity's link with its chip.
+    private var entitySlots: [Fields?]
     /// Related entities' links and rows by entity position and count of shared briefs (most counts
     /// are small, so each is shared by many entity pages).
     private var relatedRows: [RelatedKey: (link: Fields, row: String)] = [:]
@@ -64,12 +64,21 @@ final class ContextItems: @unchecked Sendable {
     }
 
     /// The link of entity `id` for pages one folder deep; nil when ids are not unique.
-    func entity(_ id: String) -> Fields? { links(id)?.chipped }
+    func entity(_ id: String) -> Fields? {
+        guard let i = entityIndex[id] else { return nil }
+        lock.lock()
+        if let made = entitySlots[i] { lock.unlock(); return made }
+        lock.unlock()
+        let made = ContextItems.entityLink(archive.entities[i], root: ContextItems.root, templates: templates)
+        lock.lock(); entitySlots[i] = made; lock.unlock()
+        return made
+    }
 
     /// The link of entity `id` for pages one folder deep with `count` (and no chip), as a related
     /// entity is listed; nil when ids are not unique.
+    /// Made for each call: `related(_:count:)` keeps them, once per entity and count.
     func entity(_ id: String, count: Int) -> Fields? {
-        links(id)?.plain.with("count", TagText(count))
+        entityIndex[id].map { ContextItems.entityLink(archive.entities[$0], root: ContextItems.root, count: count, templates: nil) }
     }
 
     /// Entity `id` as a related entity with `count` shared briefs: its link, as `entity(_:count:)`
@@ -107,17 +116,6 @@ final class ContextItems: @unchecked Sendable {
     static func timelineLink(_ e: Entity, root: String, templates: TemplateSet) -> String {
         templates.fragment(Fragment.timelineEntity, ["name": TagText(e.name), "url": TagText("\(root)entities/\(e.id).html"),
                                                      "kind": TagText(e.kind.rawValue)])
-    }
-
-    private func links(_ id: String) -> (plain: Fields, chipped: Fields)? {
-        guard let i = entityIndex[id] else { return nil }
-        lock.lock()
-        if let made = entitySlots[i] { lock.unlock(); return made }
-        lock.unlock()
-        let plain = ContextItems.entityLink(archive.entities[i], root: ContextItems.root, templates: nil)
-        let made = (plain, ContextItems.withChip(plain, templates: templates))
-        lock.lock(); entitySlots[i] = made; lock.unlock()
-        return made
     }
 
     /// A brief in a list; `entityLink` gives the chip of an entity id (nil when there is no such entity).
