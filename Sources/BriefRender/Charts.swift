@@ -5,8 +5,7 @@ import Foundation
 enum Charts {
     /// Bars of how many dates fall in each month, from the first month to the last (empty months shown).
     /// Each bar links to `linkPrefix + "YYYY-MM"`. Empty string when there is no month-precise date.
-    /// `monthLink` gives the address of a month ("YYYY-MM") the bar links to, with the key placed in
-    /// it as it is: it is asked once per chart, with a stand-in key, not once per bar.
+    /// `monthLink` gives the address of a month ("YYYY-MM") the bar links to.
     static func monthBars(dates: [DayDate], label: String, monthLink: (String) -> String) -> String {
         // Months as numbers (year * 12 + month - 1): one entity page's chart has a bar per month
         // from its first brief to its last, and the SVG is written as bytes, not interpolated.
@@ -19,9 +18,6 @@ enum Charts {
         let barWidth = 18, gap = 4, height = 120, top = 14, bottom = 22
         let width = max(n * (barWidth + gap) + gap, 120)
         let label = esc(label)
-        // The text around each month's key in its address, escaped once (a key is digits and a dash:
-        // nothing to escape), so a bar's address is written as bytes, not made and escaped per bar.
-        let around = monthLink("\u{0}").split(separator: "\u{0}", omittingEmptySubsequences: false).map { esc(String($0)) }
         var svg = SVGText(capacity: 300 + n * 260)
         // The natural size is written too: with only a viewBox, a browser stretches the chart to
         // the page's width, and one month's bar became a column 900 pixels tall.
@@ -42,11 +38,7 @@ enum Charts {
                 svg += year; svg += "-"; svg.two(month); svg += ": "; svg += count; svg += count == 1 ? " brief" : " briefs"
             }
             if count > 0 {
-                svg += "<a href=\""
-                for (j, part) in around.enumerated() {
-                    if j > 0 { svg += year; svg += "-"; svg.two(month) }
-                    svg += part
-                }
+                svg += "<a href=\""; svg += esc(monthLink("\(year)-" + (month < 10 ? "0" : "") + "\(month)"))
                 svg += "\" aria-label=\""; tip(); svg += "\">"
             }
             svg += "<rect class=\"bar\" x=\""; svg += x; svg += "\" y=\""; svg += top + height - h
@@ -75,16 +67,9 @@ enum Charts {
     private struct SVGText {
         var bytes: [UInt8] = []
         init(capacity: Int) { bytes.reserveCapacity(capacity) }
-        static func += (svg: inout SVGText, text: some StringProtocol) { svg.bytes.append(contentsOf: text.utf8) }
-        /// A number's digits, written in place (no String per number).
+        static func += (svg: inout SVGText, text: String) { svg.bytes.append(contentsOf: text.utf8) }
         static func += (svg: inout SVGText, number: Int) {
-            guard number >= 0 else { svg.bytes.append(contentsOf: String(number).utf8); return }
-            var place = 1
-            while place <= number / 10 { place *= 10 }
-            while place > 0 {
-                svg.bytes.append(UInt8(ascii: "0") + UInt8(number / place % 10))
-                place /= 10
-            }
+            if number >= 0 && number < 10 { svg.bytes.append(UInt8(ascii: "0") + UInt8(number)) } else { svg.bytes.append(contentsOf: String(number).utf8) }
         }
         /// A number from 0 to 99 as two digits.
         mutating func two(_ number: Int) {
