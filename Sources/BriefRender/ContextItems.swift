@@ -18,12 +18,14 @@ final class ContextItems: @unchecked Sendable {
     private let briefIndex: [String: Int]
     private let entityIndex: [String: Int]
     private var briefSlots: [Fields?]
-    /// Each entity's link without its chip (the base of a related entity's entry), and with it.
-    private var entitySlots: [(plain: Fields, chipped: Fields)?]
-    /// Related-entity rows by entity position and count of shared briefs (most counts are small,
-    /// so each row is shared by many entity pages).
-    private var relatedRows: [RelatedKey: String] = [:]
+    /// Each entity's link with its chip.
+    private var entitySlots: [Fields?]
+    /// Related entities' links and rows by entity position and count of shared briefs (most counts
+    /// are small, so each is shared by many entity pages).
+    private var relatedRows: [RelatedKey: (link: Fields, row: String)] = [:]
     private struct RelatedKey: Hashable { var entity: Int; var count: Int }
+    /// Each entity as a timeline entry names it (`Fragment.timelineEntity`).
+    private var timelineSlots: [String?]
     private let lock = NSLock()
 
     /// briefPosition: each brief id's first position in the archive (`SiteIndex.briefPosition`).
@@ -39,6 +41,7 @@ final class ContextItems: @unchecked Sendable {
         entityIndex = entities
         briefSlots = Array(repeating: nil, count: archive.briefs.count)
         entitySlots = Array(repeating: nil, count: archive.entities.count)
+        timelineSlots = Array(repeating: nil, count: archive.entities.count)
     }
 
     /// The entry of brief `id` for pages one folder deep; nil when ids are not unique.
@@ -61,37 +64,58 @@ final class ContextItems: @unchecked Sendable {
     }
 
     /// The link of entity `id` for pages one folder deep; nil when ids are not unique.
-    func entity(_ id: String) -> Fields? { links(id)?.chipped }
+    func entity(_ id: String) -> Fields? {
+        guard let i = entityIndex[id] else { return nil }
+        lock.lock()
+        if let made = entitySlots[i] { lock.unlock(); return made }
+        lock.unlock()
+        let made = ContextItems.entityLink(archive.entities[i], root: ContextItems.root, templates: templates)
+        lock.lock(); entitySlots[i] = made; lock.unlock()
+        return made
+    }
 
     /// The link of entity `id` for pages one folder deep with `count` (and no chip), as a related
     /// entity is listed; nil when ids are not unique.
+    /// Made for each call: `related(_:count:)` keeps them, once per entity and count.
     func entity(_ id: String, count: Int) -> Fields? {
-        links(id)?.plain.with("count", TagText(count))
+        entityIndex[id].map { ContextItems.entityLink(archive.entities[$0], root: ContextItems.root, count: count, templates: nil) }
     }
 
-    /// Entity `id` as a related entity with `count` shared briefs, rendered from
-    /// `Fragment.relatedEntity` for pages one folder deep; nil when ids are not unique.
-    func relatedLink(_ id: String, count: Int) -> String? {
+    /// Entity `id` as a related entity with `count` shared briefs: its link, as `entity(_:count:)`
+    /// gives it, and its row rendered from `Fragment.relatedEntity` ("" without that fragment) for
+    /// pages one folder deep; nil when ids are not unique. Both made once per entity and count: an
+    /// entity page took the lock twice per related entity and copied its link's lists into a new
+    /// link each time.
+    func related(_ id: String, count: Int) -> (link: Fields, row: String)? {
         guard let i = entityIndex[id] else { return nil }
         let key = RelatedKey(entity: i, count: count)
         lock.lock()
         if let made = relatedRows[key] { lock.unlock(); return made }
         lock.unlock()
         guard let link = entity(id, count: count) else { return nil }
-        let made = templates.fragment(Fragment.relatedEntity, link)
+        let row = templates.names.contains(Fragment.relatedEntity) ? templates.fragment(Fragment.relatedEntity, link) : ""
+        let made = (link, row)
         lock.lock(); relatedRows[key] = made; lock.unlock()
         return made
     }
 
-    private func links(_ id: String) -> (plain: Fields, chipped: Fields)? {
+    /// Entity `id` rendered from `Fragment.timelineEntity` for pages one folder deep; nil when
+    /// ids are not unique.
+    func timelineLink(_ id: String) -> String? {
         guard let i = entityIndex[id] else { return nil }
         lock.lock()
-        if let made = entitySlots[i] { lock.unlock(); return made }
+        if let made = timelineSlots[i] { lock.unlock(); return made }
         lock.unlock()
-        let plain = ContextItems.entityLink(archive.entities[i], root: ContextItems.root, templates: nil)
-        let made = (plain, ContextItems.withChip(plain, templates: templates))
-        lock.lock(); entitySlots[i] = made; lock.unlock()
+        let made = ContextItems.timelineLink(archive.entities[i], root: ContextItems.root, templates: templates)
+        lock.lock(); timelineSlots[i] = made; lock.unlock()
         return made
+    }
+
+    /// An entity as a timeline entry names it. Its fragment sees only the entity's name, address
+    /// and kind: the counts would make every timeline page's key depend on them (`PageKeys`).
+    static func timelineLink(_ e: Entity, root: String, templates: TemplateSet) -> String {
+        templates.fragment(Fragment.timelineEntity, ["name": TagText(e.name), "url": TagText("\(root)entities/\(e.id).html"),
+                                                     "kind": TagText(e.kind.rawValue)])
     }
 
     /// A brief in a list; `entityLink` gives the chip of an entity id (nil when there is no such entity).

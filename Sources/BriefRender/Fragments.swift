@@ -18,6 +18,8 @@ enum Fragment {
     /// A related entity on an entity page with its count of shared briefs (`relatedLinks`),
     /// rendered once per entity and count.
     static let relatedEntity = "related-entity"
+    /// An entity named by a timeline entry (`entityLinks`), rendered once per entity. Optional.
+    static let timelineEntity = "timeline-entity"
 
     /// All four exist (checked once, so that rendering them cannot fail later).
     static func check(_ templates: TemplateSet) throws(Diagnostic) {
@@ -41,11 +43,12 @@ extension TemplateSet {
     /// line, as a section over the list with the piece on a line of its own shows them: a
     /// section over tens of thousands of items costs Mustache a context and a few dynamic casts
     /// per item; the joined text is one tag.
-    static func joined(_ pieces: [String]) -> TagText {
+    /// `separator` goes between pieces (a timeline entry's `entityLinks` are one line, ", " apart).
+    static func joined(_ pieces: [String], separator: String = "\n") -> TagText {
         var text = ""
-        text.reserveCapacity(pieces.reduce(pieces.count) { $0 + $1.utf8.count })
+        text.reserveCapacity(pieces.reduce(pieces.count * separator.utf8.count) { $0 + $1.utf8.count })
         for (i, piece) in pieces.enumerated() {
-            if i > 0 { text += "\n" }
+            if i > 0 { text += separator }
             text += piece
         }
         return TagText(text)

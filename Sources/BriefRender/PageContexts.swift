@@ -57,13 +57,6 @@ extension SiteIndex {
         return entityByID[id].map { entityLink($0, root: root, count: count) }
     }
 
-    /// Related entity `id` with `count` shared briefs, rendered from its fragment for an entity
-    /// page; nil when there is no such entity.
-    func relatedLink(id: String, count: Int) -> String? {
-        if let row = items.relatedLink(id, count: count) { return row }
-        return entityLink(id: id, root: "../", count: count).map { templates.fragment(Fragment.relatedEntity, $0) }
-    }
-
     /// The rendered piece `name` (`link`, `chip`) of a list item; empty when it has none.
     static func piece(_ name: String) -> (Fields) -> String {
         { ($0[name] as? TagText)?.renderText ?? "" }
@@ -155,9 +148,20 @@ extension SiteIndex {
         let briefItems = order.map { i in
             items.brief(at: listed[i].position) ?? briefItem(archive.briefs[listed[i].position], root: root)
         }
-        let related: [Fields] = e.related.compactMap { entityLink(id: $0.id, root: root, count: $0.count) }
-        let relatedLinks: [String] = templates.names.contains(Fragment.relatedEntity)
-            ? e.related.compactMap { relatedLink(id: $0.id, count: $0.count) } : []
+        // Each related entity's link and its row, rendered from its fragment when there is one.
+        let showsRows = templates.names.contains(Fragment.relatedEntity)
+        var related: [Fields] = [], relatedLinks: [String] = []
+        related.reserveCapacity(e.related.count)
+        relatedLinks.reserveCapacity(showsRows ? e.related.count : 0)
+        for r in e.related {
+            if let (link, row) = items.related(r.id, count: r.count) {
+                related.append(link)
+                if showsRows { relatedLinks.append(row) }
+            } else if let link = entityLink(id: r.id, root: root, count: r.count) {
+                related.append(link)
+                if showsRows { relatedLinks.append(templates.fragment(Fragment.relatedEntity, link)) }
+            }
+        }
         let quotes: [Fields] = e.quotes.map { q in
             let title = briefByID[q.brief]?.title
             return ["text": TagText(q.text), "briefURL": TagText("\(root)briefs/\(q.brief).html"),

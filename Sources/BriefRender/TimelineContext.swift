@@ -8,18 +8,37 @@ extension SiteIndex {
         let all = timelineEntries
         let paged = timelineIsPaged
         let entries = page?.entries ?? (paged ? all.filter { $0.date == nil } : all)
+        let showsLinks = templates.names.contains(Fragment.timelineEntity)
+        // An entry's first three entities, as its `entities` list has them, joined from pieces
+        // rendered once per entity (`entityLinks`): a section over each entry's list cost a
+        // context and two sequence transforms per entity.
+        func linked(_ d: inout Fields, _ ids: ArraySlice<String>) {
+            guard showsLinks else { return }
+            let pieces = ids.compactMap { id in
+                self.items.timelineLink(id) ?? entityByID[id].map { ContextItems.timelineLink($0, root: root, templates: templates) }
+            }
+            d["entityLinks"] = TemplateSet.joined(pieces, separator: ", ")
+        }
         func item(_ t: Archive.TimelineEntry) -> Fields {
             if t.kind == .brief, let b = briefByID[t.id] {
                 var d = briefItem(b, root: root)
+                // One copy of the shared item, with room for what the timeline adds.
+                d.reserveCapacity(d.count + 3)
                 d["date"] = TagText(t.date?.description ?? "")
                 d["isNote"] = false
+                d["hasEntities"] = !((d["entities"] as? [Fields])?.isEmpty ?? true)
+                linked(&d, b.entities.prefix(3))
                 return d
             }
             let n = noteByID[t.id]!
             var d = noteItem(n, root: root)
+            d.reserveCapacity(d.count + 5)
             d["date"] = TagText(t.date?.description ?? "")
             d["isNote"] = true
-            d["entities"] = n.entities.prefix(3).compactMap { entityByID[$0].map { entityLink($0, root: root) } }
+            let entities = n.entities.prefix(3).compactMap { entityByID[$0].map { entityLink($0, root: root) } }
+            d["entities"] = entities
+            d["hasEntities"] = !entities.isEmpty
+            linked(&d, n.entities.prefix(3))
             return d
         }
         let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -211,7 +211,7 @@ final class RenderTests: XCTestCase {
         }
     }
 
-    /// `headLinks`, `briefLinks`, `relatedLinks` and `entityChips` show exactly what the tags and
+    /// `headLinks`, `briefLinks`, `relatedLinks`, `entityChips` and `entityLinks` show exactly what the tags and
     /// sections they replaced in the stock templates showed, line breaks included.
     func testJoinedFragmentsShowWhatSectionsShow() throws {
         var files = try Self.templateFiles()
@@ -223,6 +223,10 @@ final class RenderTests: XCTestCase {
         replace("entity", "{{{briefLinks}}}\n", with: "{{#briefs}}\n{{{link}}}\n{{/briefs}}\n")
         replace("entity", "{{{relatedLinks}}}\n", with: "{{#related}}" + (files["related-entity"] ?? "") + "{{/related}}\n")
         replace("brief", "{{{entityChips}}}\n", with: "{{#entities}}\n{{{chip}}}\n{{/entities}}\n")
+        replace("timeline", "{{#hasEntities}}<span class=\"meta\"> · </span>{{{entityLinks}}}{{/hasEntities}}",
+                with: "{{#entities}}{{#first()}}<span class=\"meta\"> · </span>{{/first()}}" + (files["timeline-entity"] ?? "").dropLast()
+                    + "{{^last()}}, {{/last()}}{{/entities}}")
+        files["timeline-entity"] = nil   // optional: a folder from before it existed
         let joined = try render()
         let sections = try SiteRenderer.pages(for: Self.archive(), templates: TemplateSet(files: files), buildDate: "2026-11-23")
         XCTAssertEqual(joined.map(\.path), sections.map(\.path))
@@ -230,6 +234,8 @@ final class RenderTests: XCTestCase {
         let entity = joined.first { $0.path == "entities/ebrahim-raeisi.html" }?.text ?? ""
         XCTAssertTrue(entity.contains("<ul class=\"chips\">\n<li><a href=\"../entities/vladimir-putin.html\">Vladimir Putin</a> <span class=\"count\" title=\"shared briefs\">1</span></li>\n</ul>"), entity)
         XCTAssertTrue(entity.contains("<meta name=\"description\" content=\"Seed &amp; test\">\n<link rel=\"stylesheet\" href=\"../assets/style.css\">"))
+        let timeline = joined.first { $0.path == "timeline/index.html" }?.text ?? ""
+        XCTAssertTrue(timeline.contains("<span class=\"meta\"> · </span><a class=\"entity\" href=\"../entities/ebrahim-raeisi.html\">Ebrahim Raeisi</a>, <a class=\"entity\""), timeline)
     }
 
     func testRenderBrokenTemplateThrowsDiagnostic() throws {
