@@ -63,8 +63,10 @@ public enum Merge {
         }
 
         let space = TermSpace(features)
+        // Each article's day once, for the candidate search, the copy groups and the stragglers.
+        let days = features.map(\.day)
         let candidates = CandidatePairs(vectors: space.vectors, signatures: features.map(\.signature),
-                                        days: features.map(\.day), active: active, maxDayGap: maxDaySpan)
+                                        days: days, active: active, maxDayGap: maxDaySpan)
 
         // Copies: verified LSH candidates, joined into groups that cluster as one voice.
         // Checked on all cores, joined in order.
@@ -77,19 +79,20 @@ public enum Merge {
         var groupOf = [Int](repeating: -1, count: n)
         var groups: [AverageLinkClustering.Group] = []
         var groupMembers: [[Int]] = []
-        var rootGroup: [Int: Int] = [:]
+        // Copy-set root (an article number) -> its group, -1 before its first member.
+        var rootGroup = [Int](repeating: -1, count: n)
         for i in 0..<n where active[i] {
-            let r = copies.find(i)
-            if let g = rootGroup[r] {
+            let r = copies.find(i), g = rootGroup[r]
+            if g >= 0 {
                 groupOf[i] = g
                 groupMembers[g].append(i)
                 // A copy is published on or after its original: the group dates by its earliest.
-                if let d = features[i].day { groups[g].firstDay = min(groups[g].firstDay ?? d, d); groups[g].lastDay = groups[g].firstDay }
+                if let d = days[i] { groups[g].firstDay = min(groups[g].firstDay ?? d, d); groups[g].lastDay = groups[g].firstDay }
             } else {
                 rootGroup[r] = groups.count
                 groupOf[i] = groups.count
                 groupMembers.append([i])
-                groups.append(.init(size: 1, firstDay: features[i].day, lastDay: features[i].day))
+                groups.append(.init(size: 1, firstDay: days[i], lastDay: days[i]))
             }
         }
 
@@ -127,12 +130,13 @@ public enum Merge {
         let clustering = AverageLinkClustering(threshold: tuning.eventThreshold, maxDaySpan: maxDaySpan)
         let roots = clustering.cluster(groups: groups, pairs: pairs)
 
-        var clusterIndex: [Int: Int] = [:]
+        // Root group -> its cluster, -1 before its first group: clusters in order of first group.
+        var clusterIndex = [Int](repeating: -1, count: groups.count)
         var groupClusters: [[Int]] = []
         for g in 0..<groups.count {
             let r = roots[g]
-            if clusterIndex[r] == nil { clusterIndex[r] = groupClusters.count; groupClusters.append([]) }
-            groupClusters[clusterIndex[r]!].append(g)
+            if clusterIndex[r] < 0 { clusterIndex[r] = groupClusters.count; groupClusters.append([]) }
+            groupClusters[clusterIndex[r]].append(g)
         }
         // Then each story is checked for being two events of one kind (see `EventSplit`).
         let splitter = EventSplit(maxLocalRatio: tuning.splitCrossRatio, minSide: tuning.splitMinSide)
@@ -146,7 +150,7 @@ public enum Merge {
         }.flatMap { $0 }
         if tuning.attachThreshold > 0 {
             clusters = FragmentAttachment(threshold: tuning.attachThreshold, maxDaySpan: maxDaySpan)
-                .attach(clusters, keys: candidateKeys, similarities: similarities, days: features.map(\.day))
+                .attach(clusters, keys: candidateKeys, similarities: similarities, days: days)
         }
         for i in alone { clusters.append([i]) }
         return parallelMap(clusters) { story(of: $0.sorted(), articles: articles, features: features) }
