@@ -63,8 +63,10 @@ public enum Merge {
         }
 
         let space = TermSpace(features)
+        // Each article's day once, for the candidate search, the copy groups and the stragglers.
+        let days = features.map(\.day)
         let candidates = CandidatePairs(vectors: space.vectors, signatures: features.map(\.signature),
-                                        days: features.map(\.day), active: active, maxDayGap: maxDaySpan)
+                                        days: days, active: active, maxDayGap: maxDaySpan)
 
         // Copies: verified LSH candidates, joined into groups that cluster as one voice.
         // Checked on all cores, joined in order.
@@ -77,19 +79,20 @@ public enum Merge {
         var groupOf = [Int](repeating: -1, count: n)
         var groups: [AverageLinkClustering.Group] = []
         var groupMembers: [[Int]] = []
-        var rootGroup: [Int: Int] = [:]
+        // Copy-set root (an article number) -> its group, -1 before its first member.
+        var rootGroup = [Int](repeating: -1, count: n)
         for i in 0..<n where active[i] {
-            let r = copies.find(i)
-            if let g = rootGroup[r] {
+            let r = copies.find(i), g = rootGroup[r]
+            if g >= 0 {
                 groupOf[i] = g
                 groupMembers[g].append(i)
                 // A copy is published on or after its original: the group dates by its earliest.
-                if let d = features[i].day { groups[g].firstDay = min(groups[g].firstDay ?? d, d); groups[g].lastDay = groups[g].firstDay }
+                if let d = days[i] { groups[g].firstDay = min(groups[g].firstDay ?? d, d); groups[g].lastDay = groups[g].firstDay }
             } else {
                 rootGroup[r] = groups.count
                 groupOf[i] = groups.count
                 groupMembers.append([i])
-                groups.append(.init(size: 1, firstDay: features[i].day, lastDay: features[i].day))
+                groups.append(.init(size: 1, firstDay: days[i], lastDay: days[i]))
             }
         }
 
@@ -101,33 +104,39 @@ public enum Merge {
             space.cosines(candidateKeys[start..<min(start + part, candidateKeys.count)])
         }.flatMap { $0 }
 
-        // Group similarity = the best cosine between any of their members: the pairs by group
-        // pair, sorted (nearly in order already, as groups are numbered by first member), then
-        // the best of each run.
-        var links: [(key: UInt64, similarity: Float)] = []
+        // Group similarity = the best cosine between any of their members: the pairs by lower
+        // group (a counting sort), each group's as plain integers, higher group then the cosine's
+        // bits (cosines are never negative, and non-negative floats order as their bits do),
+        // sorted; the last of each run of one higher group is the best. No sort of all pairs
+        // through a closure on one core.
+        var links: [(low: Int32, entry: UInt64)] = []
+        links.reserveCapacity(candidateKeys.count)
         for (key, s) in zip(candidateKeys, similarities) {
             let (i, j) = (Int(key >> 32), Int(key & 0xffff_ffff))
             let (gi, gj) = (groupOf[i], groupOf[j])
             guard gi != gj, s >= tuning.similarityFloor else { continue }
-            links.append((CandidatePairs.key(gi, gj), s))
+            links.append((Int32(min(gi, gj)), UInt64(max(gi, gj)) << 32 | UInt64(s.bitPattern)))
         }
-        links.sort { $0.key < $1.key }
+        let byLow = Buckets(links, count: groups.count, bucket: { Int($0.low) }, value: { $0.entry })
+        var entries = byLow.values
         var pairs: [(Int, Int, Float)] = []
-        var lastKey: UInt64?
-        for (key, s) in links {
-            if key == lastKey { pairs[pairs.count - 1].2 = max(pairs[pairs.count - 1].2, s); continue }
-            pairs.append((Int(key >> 32), Int(key & 0xffff_ffff), s))
-            lastKey = key
+        for g in groups.indices where byLow.starts[g] < byLow.starts[g + 1] {
+            let run = byLow.starts[g]..<byLow.starts[g + 1]
+            entries[run].sort()
+            for k in run where k + 1 == run.upperBound || entries[k + 1] >> 32 != entries[k] >> 32 {
+                pairs.append((g, Int(entries[k] >> 32), Float(bitPattern: UInt32(truncatingIfNeeded: entries[k]))))
+            }
         }
         let clustering = AverageLinkClustering(threshold: tuning.eventThreshold, maxDaySpan: maxDaySpan)
         let roots = clustering.cluster(groups: groups, pairs: pairs)
 
-        var clusterIndex: [Int: Int] = [:]
+        // Root group -> its cluster, -1 before its first group: clusters in order of first group.
+        var clusterIndex = [Int](repeating: -1, count: groups.count)
         var groupClusters: [[Int]] = []
         for g in 0..<groups.count {
             let r = roots[g]
-            if clusterIndex[r] == nil { clusterIndex[r] = groupClusters.count; groupClusters.append([]) }
-            groupClusters[clusterIndex[r]!].append(g)
+            if clusterIndex[r] < 0 { clusterIndex[r] = groupClusters.count; groupClusters.append([]) }
+            groupClusters[clusterIndex[r]].append(g)
         }
         // Then each story is checked for being two events of one kind (see `EventSplit`).
         let splitter = EventSplit(maxLocalRatio: tuning.splitCrossRatio, minSide: tuning.splitMinSide)
@@ -141,7 +150,7 @@ public enum Merge {
         }.flatMap { $0 }
         if tuning.attachThreshold > 0 {
             clusters = FragmentAttachment(threshold: tuning.attachThreshold, maxDaySpan: maxDaySpan)
-                .attach(clusters, keys: candidateKeys, similarities: similarities, days: features.map(\.day))
+                .attach(clusters, keys: candidateKeys, similarities: similarities, days: days)
         }
         for i in alone { clusters.append([i]) }
         return parallelMap(clusters) { story(of: $0.sorted(), articles: articles, features: features) }

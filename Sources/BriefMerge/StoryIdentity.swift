@@ -39,11 +39,13 @@ enum StoryIdentity {
         }
         for s in stories.indices { stories[s].formerIDs.sort() }
 
-        var byBase: [String: [Int]] = [:]
+        // Stories of one base by their lead's file, found once with the base: `Story.lead` copies
+        // an article, twice per comparison of the sort.
+        var byBase: [String: [(leadFile: String, story: Int)]] = [:]
         let unnamed = stories.indices.filter { !named[$0] }
-        for (s, base) in zip(unnamed, bases(of: unnamed, in: stories)) { byBase[base, default: []].append(s) }
+        for (s, made) in zip(unnamed, bases(of: unnamed, in: stories)) { byBase[made.base, default: []].append((made.leadFile, s)) }
         for base in byBase.keys.sorted() {
-            let ordered = byBase[base]!.sorted { stories[$0].lead.file < stories[$1].lead.file }
+            let ordered = byBase[base]!.sorted { $0.leadFile < $1.leadFile }.map(\.story)
             var suffix = 1
             for s in ordered {
                 var id = suffix == 1 ? base : "\(base)-\(suffix)"
@@ -55,10 +57,13 @@ enum StoryIdentity {
         }
     }
 
-    /// The slug of each story's headline, for stories that have no id yet: each one's own
-    /// work (a headline is lowercased and folded letter by letter), so made on all cores.
-    private static func bases(of unnamed: [Int], in stories: [Story]) -> [String] {
-        // The story's lead is the one `LeadChoice.best` picks of its members: no need to score them again.
-        parallelMap(unnamed) { s in Slug.make(LeadChoice.headline(stories[s].members.map(\.article), lead: stories[s].lead)) }
+    /// The slug of each story's headline, for stories that have no id yet, with its lead's file:
+    /// each one's own work (a headline is lowercased and folded letter by letter), so made on all cores.
+    private static func bases(of unnamed: [Int], in stories: [Story]) -> [(base: String, leadFile: String)] {
+        parallelMap(unnamed) { s in
+            // The story's lead is the one `LeadChoice.best` picks of its members: no need to score them again.
+            let lead = stories[s].lead
+            return (Slug.make(LeadChoice.headline(stories[s].members.map(\.article), lead: lead)), lead.file)
+        }
     }
 }
