@@ -112,17 +112,18 @@ enum TextScanner {
                     }
                 }
                 let wordEnd = j
-                var token = Token(kind: isDigit(s) ? .number : .word, text: "", lower: "", start: i, end: j)
-                if upperLetters + lowerLetters > 0 { token.kind = .word }
+                let kind: Token.Kind = isDigit(s) && upperLetters + lowerLetters == 0 ? .number : .word
                 // Possessive: "Iran's", "Thomas'".
+                var possessive = false
                 if j < n, case let (c, w) = scalar(j), isApostrophe(c) {
                     if j + w < n, bytes[j + w] == UInt8(ascii: "s") || bytes[j + w] == UInt8(ascii: "S"), !letterAt(j + w + 1) {
-                        token.possessive = true; length += 2; j += w + 1
+                        possessive = true; length += 2; j += w + 1
                     } else if count > 0, last == "s", !letterAt(j + w) {
-                        token.possessive = true; length += 1; j += w
+                        possessive = true; length += 1; j += w
                     }
                 }
                 // The text is the bytes as written, unless dots of "U.S." go or a "’" becomes "'".
+                let written: (text: String, lower: String, hash: UInt64)
                 if dotted || curly {
                     word.removeAll(keepingCapacity: true)
                     var k = i
@@ -133,34 +134,34 @@ enum TextScanner {
                         }
                         word.append(bytes[k]); k += 1
                     }
-                    (token.text, token.lower, token.lowerHash) = word.withUnsafeBufferPointer {
+                    written = word.withUnsafeBufferPointer {
                         text($0, ascii: ascii, upperLetters: upperLetters, lowered: &lowerWord)
                     }
                 } else {
-                    (token.text, token.lower, token.lowerHash) = text(UnsafeBufferPointer(rebasing: bytes[i..<wordEnd]), ascii: ascii,
-                                                     upperLetters: upperLetters, lowered: &lowerWord)
+                    written = text(UnsafeBufferPointer(rebasing: bytes[i..<wordEnd]), ascii: ascii,
+                                   upperLetters: upperLetters, lowered: &lowerWord)
                 }
-                if token.kind == .word, count > 0 {
-                    token.capitalized = isUpper(first)
+                var capitalized = false, allCaps = false, initial = false
+                if kind == .word, count > 0 {
+                    capitalized = isUpper(first)
                     if count >= 2 {
-                        token.allCaps = upperLetters >= 2 && lowerLetters == 0 || (dotted && lowerLetters == 0)
+                        allCaps = upperLetters >= 2 && lowerLetters == 0 || (dotted && lowerLetters == 0)
                     }
-                    token.initial = count == 1 && token.capitalized && j < n && bytes[j] == UInt8(ascii: ".")
+                    initial = count == 1 && capitalized && j < n && bytes[j] == UInt8(ascii: ".")
                 }
-                token.sentenceStart = sentenceStart && token.kind == .word
-                if token.kind != .punct { sentenceStart = false }
-                token.end = j
-                token.length = length
-                // Consume the dot of an initial or abbreviation so it does not end the sentence;
-                // asked before the token is appended, so it moves into the array uncopied.
-                let consumesDot = j < n && bytes[j] == UInt8(ascii: ".") && (token.initial || abbreviations.contains(token))
-                out.append(token)
+                // Consume the dot of an initial or abbreviation so it does not end the sentence.
+                let consumesDot = j < n && bytes[j] == UInt8(ascii: ".")
+                    && (initial || abbreviations.contains(written.lower, hash: written.hash))
+                // Appended as made, not from a variable: a token variable was copied into the array
+                // (retaining its strings) and then destroyed.
+                out.append(Token(kind: kind, text: written.text, lower: written.lower, lowerHash: written.hash,
+                                 start: i, end: j, length: length, capitalized: capitalized, allCaps: allCaps,
+                                 sentenceStart: sentenceStart && kind == .word, possessive: possessive, initial: initial))
+                sentenceStart = false
                 i = consumesDot ? j + 1 : j
                 continue
             }
-            var token = Token(kind: .punct, text: "", lower: "", start: i, end: i + width)
-            token.scalar = s
-            out.append(token)
+            out.append(Token(kind: .punct, text: "", lower: "", start: i, end: i + width, scalar: s))
             if s == "." || s == "!" || s == "?" || s == ":" || s == "|" || s == "\u{2026}" {
                 sentenceStart = true
             }

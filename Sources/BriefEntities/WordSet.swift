@@ -16,7 +16,10 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
 
     func contains(_ word: String) -> Bool { table.existing(word, hash: WordHash.of(word)) != nil }
 
-    func contains(_ t: Token) -> Bool { table.existing(t.lower, hash: t.lowerHash) != nil }
+    func contains(_ t: Token) -> Bool { contains(t.lower, hash: t.lowerHash) }
+
+    /// A word whose `WordHash` is known.
+    func contains(_ word: String, hash: UInt64) -> Bool { table.existing(word, hash: hash) != nil }
 }
 
 /// Lowercase words (or name keys) to entry numbers, looked up by `WordHash` like `WordSet`:

@@ -1,3 +1,4 @@
+import Dispatch
 import BriefEntities
 import BriefModel
 
@@ -63,21 +64,6 @@ extension BuildMemo {
         let fresh = EntityExtraction.findings(in: missing.map { texts[$0] }, isBrief: { missing[$0] < briefs.count },
                                               statistics: statistics, catalog: parsed)
         let found = Dictionary(uniqueKeysWithValues: zip(missing, consume fresh))
-        // Records of texts found again made on all cores: a full build makes one per text.
-        var stored: [(key: ContentHash, record: ArraySlice<UInt8>)] = parallelMap(Self.chunks(texts.count)) { range in
-            range.compactMap { i -> (key: ContentHash, record: ArraySlice<UInt8>)? in
-                guard let f = found[i] else { return memo.entityTexts.recordBytes(keys[i]).map { (keys[i], $0) } }
-                // A text found again for a changed answer keeps its counts: its words did not change.
-                let c = counted[i] ?? memo.entityTexts.record(keys[i]).flatMap { r in var r = r; return r.textCountsBlock() }
-                    ?? Self.count([i], of: texts, words: false).blocks[i]!
-                return (keys[i], CacheWriter.record { $0.textRecord(f, counts: c) })
-            }
-        }.flatMap { $0 }
-        stored.append((Self.statisticsKey, CacheWriter.record { w in
-            w.array(keys) { w, k in w.hash(k) }
-            w.statistics(statistics)
-        }))
-        records.entityTexts = stored
         records.reused["entities"] = texts.count - missing.count
 
         // The texts summed in parts on all cores, cached ones decoded straight into their part.
@@ -89,15 +75,22 @@ extension BuildMemo {
             }
             return sum
         }
-        // Resolving runs on one core: the findings, summed now, are freed on the other meanwhile,
-        // and the parts while the result is written (each was ~30 ms of releases alone at 10,000
-        // articles).
         let result: EntityResult
         if parts.allSatisfy({ $0 != nil }) {
+            // Resolving runs on one core; the other makes the records meanwhile, then frees the
+            // findings, and the parts are freed while the result is written (each was ~30 ms of
+            // releases alone at 10,000 articles, the records ~50 ms of work on both cores).
             let sums = parts.map { $0! }, ids = texts.map(\.id), briefCount = briefs.count
-            result = Spent(consume found).freed {
-                EntityExtraction.assemble(sums, ids: ids, briefCount: briefCount, statistics: statistics, catalog: parsed)
+            nonisolated(unsafe) var stored: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
+            nonisolated(unsafe) var findings = consume found
+            let recorded = DispatchGroup()
+            DispatchQueue.global().async(group: recorded) {
+                stored = memo.textRecords(keys: keys, texts: texts, found: findings, counted: counted, statistics: statistics)
+                findings = [:]
             }
+            result = EntityExtraction.assemble(sums, ids: ids, briefCount: briefCount, statistics: statistics, catalog: parsed)
+            recorded.wait()
+            records.entityTexts = stored
         } else {
             // A record that does not decode: find everything again rather than trust a part.
             records.entityTexts = []
@@ -110,6 +103,30 @@ extension BuildMemo {
 
     /// The key of the summed counts record: no text's key (those hash a kind first).
     static let statisticsKey = ContentHash.of(Array("entity statistics".utf8))
+
+    /// The record of each text, the stored one unless it was found again, and the summed counts'
+    /// record. `found` holds the texts found again; `counted` the counts of texts counted now.
+    private func textRecords(keys: [ContentHash], texts: [EntityText], found: [Int: TextEntities],
+                             counted: [Int: [UInt8]], statistics: NameStatistics)
+        -> [(key: ContentHash, record: ArraySlice<UInt8>)] {
+        var stored: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
+        stored.reserveCapacity(keys.count + 1)
+        for i in keys.indices {
+            guard let f = found[i] else {
+                if let r = entityTexts.recordBytes(keys[i]) { stored.append((keys[i], r)) }
+                continue
+            }
+            // A text found again for a changed answer keeps its counts: its words did not change.
+            let c = counted[i] ?? entityTexts.record(keys[i]).flatMap { r in var r = r; return r.textCountsBlock() }
+                ?? Self.count([i], of: texts, words: false).blocks[i]!
+            stored.append((keys[i], CacheWriter.record { $0.textRecord(f, counts: c) }))
+        }
+        stored.append((Self.statisticsKey, CacheWriter.record { w in
+            w.array(keys) { w, k in w.hash(k) }
+            w.statistics(statistics)
+        }))
+        return stored
+    }
 
     /// One key per text: what its findings depend on besides the statistics.
     static func keys(_ texts: [EntityText], briefCount: Int, catalog: (path: String, text: String)?) -> [ContentHash] {
