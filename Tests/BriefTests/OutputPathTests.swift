@@ -11,4 +11,15 @@ final class OutputPathTests: XCTestCase {
             XCTAssertFalse(OutputFolder.isSafe(path), path)
         }
     }
+
+    /// The keys made while reading Content are each article's `BuildMemo.key`, in order (the
+    /// fingerprint and ingest's cache use them instead of hashing the articles again).
+    func testArticleKeysAreTheArticlesKeys() throws {
+        let content = try ContentFolder.read(TestPaths.content)
+        XCTAssertFalse(content.articles.isEmpty)
+        XCTAssertEqual(content.articleKeys, content.articles.map { BuildMemo.key(of: $0) })
+        var changed = content
+        changed.articles.removeLast()
+        XCTAssertTrue(changed.articleKeys.isEmpty, "keys of other articles are not kept")
+    }
 }
