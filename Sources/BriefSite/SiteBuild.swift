@@ -103,7 +103,7 @@ public enum SiteBuild {
         if let archiveJSON = try? FileBytes.read(options.output.appendingPathComponent("archive.json").path).get() {
             BuildMemo.record(ids: result.archive.briefs, archiveJSON: archiveJSON, into: &records)
         }
-        records.pages = KeptPages.records(keyed, output: options.output)
+        records.pages = KeptPages.records(keyed, stamps: staging.stamps)
         records.reused["render"] = kept.count
         cacheWrites.store(.output, records: &records)
         cacheWrites.finish()

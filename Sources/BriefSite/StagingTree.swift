@@ -25,6 +25,8 @@ final class StagingTree: @unchecked Sendable {
     /// Every path written, and every folder checked to be a real folder of the tree.
     private var wanted = Set<String>()
     private var folders = Set<String>()
+    /// Each file's stamp as this build placed it: still its stamp when the tree is Output.
+    private var placed: [String: FileBytes.Stamp] = [:]
 
     init(root: URL, current: URL, isSpare: Bool) throws {
         self.root = root
@@ -37,20 +39,29 @@ final class StagingTree: @unchecked Sendable {
     /// Files in the tree, and how many of them had their bytes written (the rest are Output's).
     var files: Int { lock.lock(); defer { lock.unlock() }; return written }
     var changed: Int { lock.lock(); defer { lock.unlock() }; return changedCount }
+    /// The stamp of each file placed in the tree, by path (`KeptPages.records`).
+    var stamps: [String: FileBytes.Stamp] { lock.lock(); defer { lock.unlock() }; return placed }
 
     /// Writes some pages (one part of the site); safe to call from several threads at once.
     func write(_ pages: [Page]) throws(Diagnostic) {
         try claim(pages)
         let into = root.path + "/", from = current.path + "/"
         var count = 0
+        var stamps: [FileBytes.Stamp] = []
+        stamps.reserveCapacity(pages.count)
         for page in pages {
             do {
-                if try FileBytes.place(into + page.path, page.bytes, current: hasCurrent ? from + page.path : nil) { count += 1 }
+                let made = try FileBytes.place(into + page.path, page.bytes, current: hasCurrent ? from + page.path : nil)
+                if made.written { count += 1 }
+                stamps.append(made.stamp)
             } catch {
                 throw Diagnostic(.error, file: current.path, "cannot write output: \(error.localizedDescription)")
             }
         }
-        lock.lock(); changedCount += count; lock.unlock()
+        lock.lock()
+        changedCount += count
+        for (page, stamp) in zip(pages, stamps) { placed[page.path] = stamp }
+        lock.unlock()
     }
 
     /// Makes Output's files at `paths` this tree's too, unchanged (hard links), as `KeptPages`
@@ -58,7 +69,16 @@ final class StagingTree: @unchecked Sendable {
     func keep(_ paths: [String]) -> Bool {
         guard (try? claim(paths)) != nil else { return false }
         let into = root.path + "/", from = current.path + "/"
-        return paths.allSatisfy { FileBytes.keep(into + $0, current: from + $0) }
+        var stamps: [FileBytes.Stamp] = []
+        stamps.reserveCapacity(paths.count)
+        for path in paths {
+            guard let stamp = FileBytes.keep(into + path, current: from + path) else { return false }
+            stamps.append(stamp)
+        }
+        lock.lock()
+        for (path, stamp) in zip(paths, stamps) { placed[path] = stamp }
+        lock.unlock()
+        return true
     }
 
     /// Checks the pages' paths, makes their folders and notes the paths as the site's.
