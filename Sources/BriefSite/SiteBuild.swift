@@ -41,7 +41,14 @@ public enum SiteBuild {
         defer { close(lock) }
 
         progress("read \(options.content.lastPathComponent)")
-        let content = try ContentFolder.read(options.content)
+        let reading = force ? LastBuild.Reading(options.output, results: false) : nil
+        let content: ContentFolder
+        do {
+            content = try ContentFolder.read(options.content)
+        } catch {
+            _ = reading?.lastBuild   // not left reading the cache after the lock is given back
+            throw error
+        }
         let fingerprint = BuildFingerprint.of(content: content, templates: options.templates, buildDate: buildDate)
         if !force, fingerprint.value == BuildFingerprint.stored(for: options.output),
            FileManager.default.fileExists(atPath: options.output.appendingPathComponent("archive.json").path) {
@@ -51,15 +58,12 @@ public enum SiteBuild {
             summary.seconds = Date().timeIntervalSince(start)
             return summary
         }
+        // Taken apart, so that no copy of the memo outlives the one freed at the end.
+        let (memo, previous) = { (last: LastBuild) in (last.memo, last.briefIDs) }(reading?.lastBuild ?? LastBuild.read(options.output, results: !force))
         let templates = try TemplateFolder.read(options.templates)
-        let memo = BuildCache.load(for: options.output, results: !force)
         // Declared after the lock: the deferred wait for the cache files runs before it is released.
         let cacheWrites = CacheWrites(for: options.output)
         defer { cacheWrites.finish() }
-        // The last archive.json (tens of megabytes at scale) is only needed for the ids: read
-        // into one array, not kept past this line.
-        let previous = memo.previousIDs(archiveJSON: try? FileBytes.read(options.output.appendingPathComponent("archive.json").path).get(),
-                                        parse: PreviousBuild.briefIDs)
         clock.lap("read")
         var result = try ArchiveAssembly.assemble(consume content, previousIDs: previous, memo: memo, merged: { records in
             cacheWrites.store(.merge, records: &records)

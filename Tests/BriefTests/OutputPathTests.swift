@@ -68,4 +68,20 @@ final class OutputPathTests: XCTestCase {
         changed.articles.removeLast()
         XCTAssertTrue(changed.articleKeys.isEmpty, "keys of other articles are not kept")
     }
+
+    /// A forced build reads the last build (its ids, by way of the cache) on a thread of its own
+    /// while it reads Content: the same ids as read in line, and as archive.json says.
+    func testTheLastBuildReadAheadIsTheLastBuild() throws {
+        let dir = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let output = dir.appendingPathComponent("Output")
+        let options = SiteBuild.Options(content: TestPaths.content, templates: TestPaths.templates, output: output)
+        _ = try SiteBuild.run(options, buildDate: "2025-01-01")
+        let inLine = LastBuild.read(output, results: false).briefIDs
+        XCTAssertFalse(inLine.isEmpty)
+        XCTAssertEqual(LastBuild.Reading(output, results: false).lastBuild.briefIDs, inLine)
+        XCTAssertEqual(PreviousBuild.briefIDs(archiveJSON: try [UInt8](Data(contentsOf: output.appendingPathComponent("archive.json")))), inLine)
+        let forced = try SiteBuild.run(options, buildDate: "2025-01-01", force: true)
+        XCTAssertEqual(forced.filesChanged, 0, "the same site: ids kept")
+    }
 }
