@@ -32,9 +32,10 @@ struct LastBuild: Sendable {
             }
         }
 
-        /// Waits for it.
-        var lastBuild: LastBuild {
+        /// Waits for it, and hands it over: kept here, the cache would outlive the build's own copy.
+        func take() -> LastBuild {
             done.wait()
+            defer { read = nil }
             return read!
         }
     }

@@ -46,7 +46,7 @@ public enum SiteBuild {
         do {
             content = try ContentFolder.read(options.content)
         } catch {
-            _ = reading?.lastBuild   // not left reading the cache after the lock is given back
+            _ = reading?.take()   // not left reading the cache after the lock is given back
             throw error
         }
         let fingerprint = BuildFingerprint.of(content: content, templates: options.templates, buildDate: buildDate)
@@ -59,7 +59,7 @@ public enum SiteBuild {
             return summary
         }
         // Taken apart, so that no copy of the memo outlives the one freed at the end.
-        let (memo, previous) = { (last: LastBuild) in (last.memo, last.briefIDs) }(reading?.lastBuild ?? LastBuild.read(options.output, results: !force))
+        let (memo, previous) = { (last: LastBuild) in (last.memo, last.briefIDs) }(reading?.take() ?? LastBuild.read(options.output, results: !force))
         let templates = try TemplateFolder.read(options.templates)
         // Declared after the lock: the deferred wait for the cache files runs before it is released.
         let cacheWrites = CacheWrites(for: options.output)
@@ -104,10 +104,19 @@ public enum SiteBuild {
         // Read back rather than kept through rendering (its bytes are the largest page), once
         // rendering's memory is handed back.
         FreedMemory.release()
-        if let archiveJSON = try? FileBytes.read(options.output.appendingPathComponent("archive.json").path).get() {
-            BuildMemo.record(ids: result.archive.briefs, archiveJSON: archiveJSON, into: &records)
+        // archive.json read back and hashed for the ids record beside the pages' records: one
+        // after the other, they were a stretch of the build's end on one core.
+        // (In a block: no copy of the briefs outlives it, so `Spent` below frees them.)
+        do {
+            let archivePath = options.output.appendingPathComponent("archive.json").path
+            let briefs = result.archive.briefs, stamps = staging.stamps
+            (records.ids, records.pages) = inParallel({
+                guard let archiveJSON = try? FileBytes.read(archivePath).get() else { return [] }
+                var made = BuildMemo.Records()
+                BuildMemo.record(ids: briefs, archiveJSON: archiveJSON, into: &made)
+                return made.ids
+            }, { KeptPages.records(keyed, stamps: stamps) })
         }
-        records.pages = KeptPages.records(keyed, stamps: staging.stamps)
         records.reused["render"] = kept.count
         cacheWrites.store(.output, records: &records)
         cacheWrites.finish()
