@@ -7,7 +7,7 @@ import Foundation
 /// last build replaced) when there is one, so a page that did not change is usually there already.
 /// A page whose bytes equal Output's file is hard-linked to it; other bytes go into new files.
 /// Nothing in the tree is trusted: a stale file, a symbolic link or a folder where a page or a
-/// folder belongs is replaced, never followed, and `finish` removes whatever is not the site's.
+/// folder belongs is replaced, never followed, and `finish` removes whatever is not the site's from the spare tree.
 /// Pages come from all rendering threads at once: the bookkeeping is behind a lock, the file
 /// work is not.
 final class StagingTree: @unchecked Sendable {
@@ -33,7 +33,17 @@ final class StagingTree: @unchecked Sendable {
         self.current = current
         self.isSpare = isSpare
         hasCurrent = OutputFolder.isDirectory(current)
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if isSpare {
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        } else {
+            // Made here, so empty: whatever was at its name (left by a killed build) is removed
+            // first, and only this build's pages are ever in it (see `finish`).
+            if mkdir(root.path, 0o755) != 0 {
+                try? FileManager.default.removeItem(at: root)
+                guard mkdir(root.path, 0o755) == 0 else { throw FileBytes.Failure(path: root.path, call: "mkdir", code: errno) }
+            }
+        }
     }
 
     /// Files in the tree, and how many of them had their bytes written (the rest are Output's).
@@ -127,7 +137,8 @@ final class StagingTree: @unchecked Sendable {
         }
     }
 
-    /// Adds the assets and `.gitkeep`, then removes everything the new site does not have.
+    /// Adds the assets and `.gitkeep`, then removes from a spare tree everything the new site
+    /// does not have.
     func finish(assets: URL?) throws(Diagnostic) {
         var extra: [Page] = []
         if let assets {
@@ -139,7 +150,10 @@ final class StagingTree: @unchecked Sendable {
         }
         extra.append(Page(path: ".gitkeep", bytes: []))
         try write(extra)
-        prune("")
+        // A fresh tree holds only what this build put there (a page's temporary file is renamed
+        // or removed): pruning it read every folder back, ~20 ms on one core at the end of a
+        // 10k build from scratch.
+        if isSpare { prune("") }
     }
 
     /// Removes from the tree under `folder` each entry that is neither a page written by this

@@ -84,4 +84,22 @@ final class OutputPathTests: XCTestCase {
         let forced = try SiteBuild.run(options, buildDate: "2025-01-01", force: true)
         XCTAssertEqual(forced.filesChanged, 0, "the same site: ids kept")
     }
+
+    /// A fresh staging tree is not pruned, so it must start empty: whatever a killed build left
+    /// at its name (a stray file, a link out of it) is gone, and only the pages are swapped in.
+    func testAFreshTreeHoldsOnlyThePages() throws {
+        let dir = TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let root = dir.appendingPathComponent(".Output.new-1-2")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("briefs"), withIntermediateDirectories: true)
+        try Data("stray".utf8).write(to: root.appendingPathComponent("briefs/stray.html"))
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("out").path, withDestinationPath: dir.path)
+        let staging = try StagingTree(root: root, current: dir.appendingPathComponent("Output"), isSpare: false)
+        let page = try [UInt8](Data(contentsOf: TestPaths.seed("000")))
+        try staging.write([Page(path: "briefs/a.html", bytes: page), Page(path: "briefs/a.html", bytes: page)])
+        try staging.finish(assets: nil)
+        let files = FileManager.default.enumerator(atPath: root.path)!.allObjects as! [String]
+        XCTAssertEqual(Set(files), ["briefs", "briefs/a.html", ".gitkeep"])
+        XCTAssertEqual(try Data(contentsOf: root.appendingPathComponent("briefs/a.html")), Data(page))
+    }
 }
