@@ -17,3 +17,13 @@ public func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Se
 public func indexRanges(_ count: Int, size: Int) -> [Range<Int>] {
     stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
 }
+
+/// Runs two independent pieces of work at once, one per core, and returns both results.
+public func inParallel<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
+    nonisolated(unsafe) var first: A?
+    nonisolated(unsafe) var second: B?
+    DispatchQueue.concurrentPerform(iterations: 2) { i in
+        if i == 0 { first = a() } else { second = b() }
+    }
+    return (first!, second!)
+}

@@ -37,7 +37,8 @@ public enum ArchiveAssembly {
 
         // Ingest, in parallel: each file is independent.
         var records = BuildMemo.Records()
-        let fileKeys = parallelMap(content.articles) { BuildMemo.key(of: $0) }
+        let fileKeys = content.articleKeys.count == content.articles.count
+            ? content.articleKeys : parallelMap(content.articles) { BuildMemo.key(of: $0) }
         let results = memo.ingest(content.articles, keys: fileKeys, into: &records)
         var articles: [Article] = []
         var articleKeys: [ContentHash] = []

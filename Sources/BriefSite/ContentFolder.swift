@@ -6,7 +6,11 @@ public struct ContentFolder: Sendable {
     public static let maxFiles = 100_000
 
     public var config: SiteConfig
-    public var articles: [RawArticle]
+    public var articles: [RawArticle] { didSet { articleKeys = [] } }
+    /// Each article's cache key (`BuildMemo.key`), in order: made by the threads that read the
+    /// files, so neither the fingerprint nor ingest hashes the archive's bytes again. Emptied
+    /// when `articles` changes.
+    private(set) var articleKeys: [ContentHash] = []
     /// Note path (relative to the content folder) and its text.
     public var notes: [(path: String, text: String)]
     public var entitiesYAML: (path: String, text: String)?
@@ -27,14 +31,25 @@ public struct ContentFolder: Sendable {
         }
         let entities = try readText(root.appendingPathComponent("entities.yml"), name: "entities.yml").map { ("entities.yml", $0) }
 
-        // Files are independent: read them on all cores.
+        // Files are independent: read and hash them on all cores (the fingerprint hashed them
+        // on one core after reading, holding up the build's start, and ingest again).
         let base = root.standardizedFileURL.path + "/"
         let paths = try files(under: root, folder: "articles")
         var articles: [RawArticle] = []
         articles.reserveCapacity(paths.count)
-        for (path, read) in zip(paths, parallelMap(paths) { FileBytes.read(base + $0) }) {
+        var articleKeys: [ContentHash] = []
+        articleKeys.reserveCapacity(paths.count)
+        let reads = parallelMap(paths) { path in
+            FileBytes.read(base + path).map { bytes in
+                let raw = RawArticle(path: path, bytes: bytes)
+                return (raw, BuildMemo.key(of: raw))
+            }
+        }
+        for (path, read) in zip(paths, reads) {
             switch read {
-            case .success(let bytes): articles.append(RawArticle(path: path, bytes: bytes))
+            case .success(let (raw, key)):
+                articles.append(raw)
+                articleKeys.append(key)
             case .failure(let why): diagnostics.append(Diagnostic(file: path, "skipped: cannot be read (\(String(cString: strerror(why.code))))"))
             }
         }
@@ -54,7 +69,9 @@ public struct ContentFolder: Sendable {
             }
             notes.append((path, text))
         }
-        return ContentFolder(config: config, articles: articles, notes: notes, entitiesYAML: entities, diagnostics: diagnostics)
+        var content = ContentFolder(config: config, articles: articles, notes: notes, entitiesYAML: entities, diagnostics: diagnostics)
+        content.articleKeys = articleKeys
+        return content
     }
 
     private static func readText(_ url: URL, name: String) throws(Diagnostic) -> String? {

@@ -11,37 +11,63 @@ enum FileBytes {
     }
 
     /// Which file: a file system and an inode.
-    struct Identity: Equatable { var device: UInt64; var inode: UInt64 }
+    struct Identity: Equatable {
+        var device: UInt64; var inode: UInt64
+        init(_ st: stat) { device = UInt64(st.st_dev); inode = UInt64(st.st_ino) }
+    }
+
+    /// A file as `stat` sees it: enough to tell that it is not the file a build recorded (`KeptPages`).
+    struct Stamp: Equatable {
+        var inode: Int, size: Int, seconds: Int, nanoseconds: Int
+
+        init(_ st: stat) {
+            inode = Int(st.st_ino); size = Int(st.st_size)
+            seconds = Int(st.st_mtim.tv_sec); nanoseconds = Int(st.st_mtim.tv_nsec)
+        }
+
+        /// The regular file at `path`, never through a symbolic link; nil for anything else.
+        init?(_ path: String) {
+            var st = stat()
+            guard lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return nil }
+            self.init(st)
+        }
+
+        init(inode: Int, size: Int, seconds: Int, nanoseconds: Int) {
+            self.inode = inode; self.size = size; self.seconds = seconds; self.nanoseconds = nanoseconds
+        }
+    }
 
     /// Makes `path` (in a staging tree) hold `bytes`. When `current` (the same page in Output)
     /// already holds them, its file is hard-linked in: nothing is written and the file keeps its
     /// time. Other bytes go into a new file renamed into place, so a file that Output shares with
     /// the staging tree is never written in place. Whatever was at `path` (a stale file, a
-    /// symbolic link, a folder) is replaced, never followed. Returns whether bytes were written.
+    /// symbolic link, a folder) is replaced, never followed. Returns whether bytes were written,
+    /// and the stamp of the file now at `path`, which it keeps when the tree becomes Output (so
+    /// the build records its pages' stamps without a stat of each at its end).
     /// `current` nil: Output has no such file (there was no Output), so there is nothing to share.
-    static func place(_ path: String, _ bytes: [UInt8], current: String?) throws -> Bool {
-        if let current, let kept = identity(of: current, ifItHolds: bytes),
-           try share(current, at: path, kept: kept, occupant: status(path)) {
-            return false
+    static func place(_ path: String, _ bytes: [UInt8], current: String?) throws -> (written: Bool, stamp: Stamp) {
+        if let current, let kept = status(of: current, ifItHolds: bytes),
+           try share(current, at: path, kept: Identity(kept), occupant: status(path)) {
+            return (false, Stamp(kept))
         }
         // Not looked at first: the exclusive create fails on anything at `path` (a dangling
         // link too), and then goes through a temporary name. An lstat per page saved in a fresh tree.
-        try create(path, bytes, occupied: false)
-        return true
+        return (true, try create(path, bytes, occupied: false))
     }
 
     /// Makes `path` (in a staging tree) Output's file `current`, whatever its bytes, by a hard
-    /// link (see `place`); false when `current` is not a regular file or cannot be linked.
-    static func keep(_ path: String, current: String) -> Bool {
-        guard let st = status(current), st.st_mode & S_IFMT == S_IFREG else { return false }
-        let kept = Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
-        return (try? share(current, at: path, kept: kept, occupant: status(path))) == true
+    /// link (see `place`), and returns its stamp; nil when `current` is not a regular file or
+    /// cannot be linked.
+    static func keep(_ path: String, current: String) -> Stamp? {
+        guard let st = status(current), st.st_mode & S_IFMT == S_IFREG,
+              (try? share(current, at: path, kept: Identity(st), occupant: status(path))) == true else { return nil }
+        return Stamp(st)
     }
 
     /// Makes `path` the file `current` (whose identity is `kept`) unless it is already;
     /// `occupant` is what `path` holds now. False when the link cannot be made.
     private static func share(_ current: String, at path: String, kept: Identity, occupant: stat?) throws -> Bool {
-        if let st = occupant, st.st_mode & S_IFMT == S_IFREG, Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)) == kept {
+        if let st = occupant, st.st_mode & S_IFMT == S_IFREG, Identity(st) == kept {
             return true   // the staging tree already shares Output's file
         }
         return try link(current, at: path, expecting: kept, occupied: occupant != nil)
@@ -53,19 +79,18 @@ enum FileBytes {
         return lstat(path, &st) == 0 ? st : nil
     }
 
-    /// The identity of the regular file at `path` when it holds exactly `bytes`, else nil.
+    /// The status of the regular file at `path` when it holds exactly `bytes`, else nil.
     /// Read in pieces into one buffer per thread: a buffer per file, as large as the file, made
     /// the allocator grow and shrink its heaps for every page.
-    static func identity(of path: String, ifItHolds bytes: [UInt8]) -> Identity? {
+    static func status(of path: String, ifItHolds bytes: [UInt8]) -> stat? {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, Int(st.st_size) == bytes.count else { return nil }
-        let identity = Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
         let piece = 1 << 16
-        return withUnsafeTemporaryAllocation(byteCount: piece, alignment: 16) { buffer -> Identity? in
-            bytes.withUnsafeBytes { want -> Identity? in
+        return withUnsafeTemporaryAllocation(byteCount: piece, alignment: 16) { buffer -> stat? in
+            bytes.withUnsafeBytes { want -> stat? in
                 var done = 0
                 while done < want.count {
                     let n = Foundation.read(fd, buffer.baseAddress!, min(piece, want.count - done))
@@ -74,7 +99,7 @@ enum FileBytes {
                     if memcmp(buffer.baseAddress!, want.baseAddress! + done, n) != 0 { return nil }
                     done += n
                 }
-                return identity
+                return st
             }
         }
     }
@@ -110,7 +135,7 @@ enum FileBytes {
         if !made, errno == EEXIST { unlink(target); made = Foundation.link(source, target) == 0 }
         guard made else { return false }
         var st = stat()
-        guard lstat(target, &st) == 0, Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)) == kept else {
+        guard lstat(target, &st) == 0, Identity(st) == kept else {
             unlink(target)
             return false
         }
@@ -118,8 +143,9 @@ enum FileBytes {
         return true
     }
 
-    /// Writes `bytes` to a new file at `path` (through a temporary name when something is there).
-    private static func create(_ path: String, _ bytes: [UInt8], occupied: Bool) throws {
+    /// Writes `bytes` to a new file at `path` (through a temporary name when something is there),
+    /// and returns its stamp once written.
+    private static func create(_ path: String, _ bytes: [UInt8], occupied: Bool) throws -> Stamp {
         let target = occupied ? temporary(path) : path
         let flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
         var fd = open(target, flags, 0o644)
@@ -129,8 +155,10 @@ enum FileBytes {
             fd = open(target, flags, 0o644)
         }
         guard fd >= 0 else { throw Failure(path: target, call: "open", code: errno) }
+        var st = stat()
         do {
             try writeAll(fd, bytes, path: target)
+            guard fstat(fd, &st) == 0 else { throw Failure(path: target, call: "fstat", code: errno) }
             close(fd)
         } catch {
             close(fd)
@@ -138,6 +166,7 @@ enum FileBytes {
             throw error
         }
         if occupied { try rename(target, over: path) }
+        return Stamp(st)
     }
 
     private static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {

@@ -41,7 +41,14 @@ public enum SiteBuild {
         defer { close(lock) }
 
         progress("read \(options.content.lastPathComponent)")
-        let content = try ContentFolder.read(options.content)
+        let reading = force ? LastBuild.Reading(options.output, results: false) : nil
+        let content: ContentFolder
+        do {
+            content = try ContentFolder.read(options.content)
+        } catch {
+            _ = reading?.take()   // not left reading the cache after the lock is given back
+            throw error
+        }
         let fingerprint = BuildFingerprint.of(content: content, templates: options.templates, buildDate: buildDate)
         if !force, fingerprint.value == BuildFingerprint.stored(for: options.output),
            FileManager.default.fileExists(atPath: options.output.appendingPathComponent("archive.json").path) {
@@ -51,15 +58,12 @@ public enum SiteBuild {
             summary.seconds = Date().timeIntervalSince(start)
             return summary
         }
+        // Taken apart, so that no copy of the memo outlives the one freed at the end.
+        let (memo, previous) = { (last: LastBuild) in (last.memo, last.briefIDs) }(reading?.take() ?? LastBuild.read(options.output, results: !force))
         let templates = try TemplateFolder.read(options.templates)
-        let memo = BuildCache.load(for: options.output, results: !force)
         // Declared after the lock: the deferred wait for the cache files runs before it is released.
         let cacheWrites = CacheWrites(for: options.output)
         defer { cacheWrites.finish() }
-        // The last archive.json (tens of megabytes at scale) is only needed for the ids: read
-        // into one array, not kept past this line.
-        let previous = memo.previousIDs(archiveJSON: try? FileBytes.read(options.output.appendingPathComponent("archive.json").path).get(),
-                                        parse: PreviousBuild.briefIDs)
         clock.lap("read")
         var result = try ArchiveAssembly.assemble(consume content, previousIDs: previous, memo: memo, merged: { records in
             cacheWrites.store(.merge, records: &records)
@@ -100,10 +104,19 @@ public enum SiteBuild {
         // Read back rather than kept through rendering (its bytes are the largest page), once
         // rendering's memory is handed back.
         FreedMemory.release()
-        if let archiveJSON = try? FileBytes.read(options.output.appendingPathComponent("archive.json").path).get() {
-            BuildMemo.record(ids: result.archive.briefs, archiveJSON: archiveJSON, into: &records)
+        // archive.json read back and hashed for the ids record beside the pages' records: one
+        // after the other, they were a stretch of the build's end on one core.
+        // (In a block: no copy of the briefs outlives it, so `Spent` below frees them.)
+        do {
+            let archivePath = options.output.appendingPathComponent("archive.json").path
+            let briefs = result.archive.briefs, stamps = staging.stamps
+            (records.ids, records.pages) = inParallel({
+                guard let archiveJSON = try? FileBytes.read(archivePath).get() else { return [] }
+                var made = BuildMemo.Records()
+                BuildMemo.record(ids: briefs, archiveJSON: archiveJSON, into: &made)
+                return made.ids
+            }, { KeptPages.records(keyed, stamps: stamps) })
         }
-        records.pages = KeptPages.records(keyed, output: options.output)
         records.reused["render"] = kept.count
         cacheWrites.store(.output, records: &records)
         cacheWrites.finish()

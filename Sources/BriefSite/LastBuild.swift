@@ -1,0 +1,42 @@
+import BriefModel
+import Dispatch
+import Foundation
+
+/// What a build reads of the one before it: the build cache, and the brief id of each source
+/// file from the last archive.json (so ids stay stable across builds).
+struct LastBuild: Sendable {
+    var memo: BuildMemo
+    var briefIDs: [String: String]
+
+    /// `results: false` (`--force`): the cache's results are not read, only the ids.
+    static func read(_ output: URL, results: Bool) -> LastBuild {
+        let memo = BuildCache.load(for: output, results: results)
+        // The last archive.json (tens of megabytes at scale) is only needed for the ids: read
+        // into one array, not kept past this line.
+        let json = try? FileBytes.read(output.appendingPathComponent("archive.json").path).get()
+        return LastBuild(memo: memo, briefIDs: memo.previousIDs(archiveJSON: json, parse: PreviousBuild.briefIDs))
+    }
+
+    /// The last build read on a thread of its own, while the caller reads Content. A forced
+    /// build has no fingerprint to compare first, so it need not wait: read after Content, on
+    /// one core, archive.json's megabytes and the cache held up the build's start.
+    final class Reading: @unchecked Sendable {
+        private let done = DispatchGroup()
+        private var read: LastBuild?
+
+        init(_ output: URL, results: Bool) {
+            done.enter()
+            DispatchQueue.global().async {
+                self.read = LastBuild.read(output, results: results)
+                self.done.leave()
+            }
+        }
+
+        /// Waits for it, and hands it over: kept here, the cache would outlive the build's own copy.
+        func take() -> LastBuild {
+            done.wait()
+            defer { read = nil }
+            return read!
+        }
+    }
+}
