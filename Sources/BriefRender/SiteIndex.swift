@@ -45,7 +45,7 @@ struct SiteIndex: Sendable {
         // Two halves of the lookups made at once (this runs before any page can be made): the
         // lists in order (outlets, timeline, briefs by date) with the headers and footers, and the
         // lookups by id with the entity ranking and the page keys.
-        let (lists, byID) = bothAtOnce({
+        let (lists, byID) = inParallel({
             let timeline = SiteIndex.completeTimeline(archive)
             return (outlets: SiteIndex.outlets(archive), tags: SiteIndex.tags(archive), notesByDate: SiteIndex.notesByDate(archive),
                     briefsByDate: SiteIndex.briefsByDate(archive), chromes: SiteIndex.chromes(archive, buildDate: buildDate, templates: templates),
