@@ -37,13 +37,14 @@ struct ScaleBenchmark: ParsableCommand {
     @Option(help: "Runs of each measurement; the table shows the fastest (the machine is shared, so runs are noisy).")
     var runs: Int = 5
 
-    @Option(help: "Seconds to wait after deleting the last run's folder before generating the new one (0: no wait).")
-    var settle: Int = 65
 
     @Flag(help: "Print brief's own output.")
     var verbose = false
 
-    func run() throws {
+    /// Folders of earlier runs, deleted when this run is done (`measure`).
+    private var oldFolders: [String] = []
+
+    mutating func run() throws {
         let ns = sizes.map { $0.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } } ?? [articles]
         let briefPath = absolute(brief)
         guard FileManager.default.isExecutableFile(atPath: briefPath) else {
@@ -52,6 +53,10 @@ struct ScaleBenchmark: ParsableCommand {
         let pool = try SentencePool(corpus: absolute(corpus) + "/articles")
         print("corpus: \(pool.sentences.count) sentences from \(pool.files) articles, \(pool.names.count) names")
         var rows: [Row] = []
+        defer {
+            if !oldFolders.isEmpty { print("deleting the last run's folders") }
+            for folder in oldFolders { try? FileManager.default.removeItem(atPath: folder) }
+        }
         for n in ns {
             let row = try measure(n: n, pool: pool, briefPath: briefPath)
             rows.append(row)
@@ -69,20 +74,17 @@ struct ScaleBenchmark: ParsableCommand {
         var stages: [(String, Double)] = []
     }
 
-    private func measure(n: Int, pool: SentencePool, briefPath: String) throws -> Row {
+    private mutating func measure(n: Int, pool: SentencePool, briefPath: String) throws -> Row {
         let fm = FileManager.default
         let root = absolute(work) + "/n\(n)"
+        // The last run's folder is moved aside and deleted only after this run's measurements:
+        // on ext4 without a journal (this machine's), creating files for minutes after tens of
+        // thousands were deleted skips the freed inodes one by one, and the first build paid
+        // seconds of kernel time for the benchmark's own cleanup.
         if fm.fileExists(atPath: root) {
-            try? fm.removeItem(atPath: root)
-            // ext4 without a journal (this machine's) does not reuse an inode freed in the last
-            // minute: each new file skips the last run's tens of thousands one by one, and the
-            // first build into empty folders paid seconds of kernel time for the benchmark's own
-            // cleanup. A first build on a fresh clone does not.
-            sync()
-            if settle > 0 {
-                print("n=\(n): deleted the last run's folder; waiting \(settle) s before creating files again")
-                sleep(UInt32(settle))
-            }
+            let aside = absolute(work) + "/.old-n\(n)-\(getpid())"
+            try fm.moveItem(atPath: root, toPath: aside)
+            oldFolders.append(aside)
         }
         let content = root + "/Content"
         let output = root + "/Output"
