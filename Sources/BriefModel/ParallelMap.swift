@@ -12,6 +12,26 @@ public func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Se
     }
 }
 
+/// The arrays of `lists` joined in order, copied on all cores: a struct of many references
+/// (an `Article`) costs a retain per reference to copy, ~20 ms on one core at 10,000 articles.
+public func parallelJoined<T: Sendable>(_ lists: [[T]]) -> [T] {
+    var total = 0
+    let starts = lists.map { list in defer { total += list.count }; return total }
+    return Array(unsafeUninitializedCapacity: total) { buffer, count in
+        guard total > 0 else { count = 0; return }
+        nonisolated(unsafe) let base = buffer.baseAddress!
+        let ranges = indexRanges(lists.count, size: 512)
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { r in
+            for i in ranges[r] {
+                lists[i].withUnsafeBufferPointer { items in
+                    if let first = items.baseAddress { (base + starts[i]).initialize(from: first, count: items.count) }
+                }
+            }
+        }
+        count = total
+    }
+}
+
 /// Runs two independent pieces of work at once, one per core, and returns both results: for
 /// serial steps that would otherwise leave a core idle.
 public func inParallel<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {

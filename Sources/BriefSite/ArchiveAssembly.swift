@@ -39,14 +39,16 @@ public enum ArchiveAssembly {
         var records = BuildMemo.Records()
         let fileKeys = content.articleKeys.count == content.articles.count
             ? content.articleKeys : parallelMap(content.articles) { BuildMemo.key(of: $0) }
-        let results = memo.ingest(content.articles, keys: fileKeys, into: &records)
-        var articles: [Article] = []
+        let ingested = Spent(memo.ingest(content.articles, keys: fileKeys, into: &records))
+        let results = ingested.value
+        let articles = parallelJoined(results.map(\.articles))
         var articleKeys: [ContentHash] = []
+        articleKeys.reserveCapacity(articles.count)
         var keyByFile: [String: ContentHash] = [:]
+        keyByFile.reserveCapacity(articles.count)
         counts.articlesRead = content.articles.count
         for (fileKey, r) in zip(fileKeys, results) {
             diagnostics += r.diagnostics
-            articles += r.articles
             for a in r.articles {
                 var k = fileKey
                 k.add(a.file)
@@ -58,14 +60,19 @@ public enum ArchiveAssembly {
         for (raw, r) in zip(content.articles, results) where r.articles.isEmpty {
             counts.articlesSkipped.append((raw.path, r.skipped ?? "no article"))
         }
+        // The results' copies of the articles are freed on another core while merge starts.
+        _ = consume results
+        ingested.free()
         counts.articles = articles.count
         content.articles = []
         clock.lap("ingest")
 
         progress("merge \(articles.count) articles")
         // The articles and stories end here: the briefs hold what pages need of them.
-        let stories = memo.stories(consume articles, articleKeys: articleKeys, previousIDs: previousIDs, into: &records)
-        var briefs = memo.briefs(consume stories, articleKeys: keyByFile, into: &records)
+        let stories = Spent(memo.stories(consume articles, articleKeys: articleKeys, previousIDs: previousIDs, into: &records))
+        var briefs = memo.briefs(stories.value, articleKeys: keyByFile, into: &records)
+        // Freed on another core while the records are handed over and entities start.
+        stories.free()
         clock.lap("merge")
         // Ingest's and merge's records are complete: handed over now, so that their memory (over
         // 200 MB at 50,000 articles) is free before entities are found.
@@ -88,7 +95,7 @@ public enum ArchiveAssembly {
         } else {
             catalog = .empty
         }
-        let briefTexts = briefs.map { EntityText(id: $0.id, title: $0.title, paragraphs: $0.allParagraphs) }
+        let briefTexts = parallelMap(briefs) { EntityText(id: $0.id, title: $0.title, paragraphs: $0.allParagraphs) }
         let noteTexts = notes.map { EntityText(id: $0.id, title: $0.title, paragraphs: [$0.markdown]) }
         let entityResult = memo.entities(briefs: briefTexts, notes: noteTexts, catalog: content.entitiesYAML,
                                          parsed: catalog, into: &records)
