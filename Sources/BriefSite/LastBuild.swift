@@ -1,5 +1,4 @@
 import BriefModel
-import Dispatch
 import Foundation
 
 /// What a build reads of the one before it: the build cache, and the brief id of each source
@@ -15,28 +14,5 @@ struct LastBuild: Sendable {
         // into one array, not kept past this line.
         let json = try? FileBytes.read(output.appendingPathComponent("archive.json").path).get()
         return LastBuild(memo: memo, briefIDs: memo.previousIDs(archiveJSON: json, parse: PreviousBuild.briefIDs))
-    }
-
-    /// The last build read on a thread of its own, while the caller reads Content. A forced
-    /// build has no fingerprint to compare first, so it need not wait: read after Content, on
-    /// one core, archive.json's megabytes and the cache held up the build's start.
-    final class Reading: @unchecked Sendable {
-        private let done = DispatchGroup()
-        private var read: LastBuild?
-
-        init(_ output: URL, results: Bool) {
-            done.enter()
-            DispatchQueue.global().async {
-                self.read = LastBuild.read(output, results: results)
-                self.done.leave()
-            }
-        }
-
-        /// Waits for it, and hands it over: kept here, the cache would outlive the build's own copy.
-        func take() -> LastBuild {
-            done.wait()
-            defer { read = nil }
-            return read!
-        }
     }
 }

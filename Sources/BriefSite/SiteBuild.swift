@@ -41,7 +41,10 @@ public enum SiteBuild {
         defer { close(lock) }
 
         progress("read \(options.content.lastPathComponent)")
-        let reading = force ? LastBuild.Reading(options.output, results: false) : nil
+        // A forced build has no fingerprint to compare first, so it need not wait for the last
+        // build's cache and archive.json's ids: they are read while Content is.
+        let outputURL = options.output
+        let reading = force ? Pending { LastBuild.read(outputURL, results: false) } : nil
         let content: ContentFolder
         do {
             content = try ContentFolder.read(options.content)

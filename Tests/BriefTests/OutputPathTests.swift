@@ -1,4 +1,5 @@
 import XCTest
+import BriefModel
 import BriefRender
 @testable import BriefSite
 
@@ -79,7 +80,7 @@ final class OutputPathTests: XCTestCase {
         _ = try SiteBuild.run(options, buildDate: "2025-01-01")
         let inLine = LastBuild.read(output, results: false).briefIDs
         XCTAssertFalse(inLine.isEmpty)
-        XCTAssertEqual(LastBuild.Reading(output, results: false).take().briefIDs, inLine)
+        XCTAssertEqual(Pending { LastBuild.read(output, results: false) }.take().briefIDs, inLine)
         XCTAssertEqual(PreviousBuild.briefIDs(archiveJSON: try [UInt8](Data(contentsOf: output.appendingPathComponent("archive.json")))), inLine)
         let forced = try SiteBuild.run(options, buildDate: "2025-01-01", force: true)
         XCTAssertEqual(forced.filesChanged, 0, "the same site: ids kept")

@@ -27,7 +27,14 @@ public struct BuildMemo: Sendable {
         var stories: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
         var features: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
         var briefs: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
-        var entities: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
+        /// The whole entity result's record: made on another thread (`Pending`) while notes
+        /// and the timeline are assembled, taken when the cache file is stored.
+        var entities: [(key: ContentHash, record: ArraySlice<UInt8>)] {
+            get { madeEntities ?? pendingEntities?.value ?? [] }
+            set { madeEntities = newValue; pendingEntities = nil }
+        }
+        private var madeEntities: [(key: ContentHash, record: ArraySlice<UInt8>)]?
+        var pendingEntities: Pending<[(key: ContentHash, record: ArraySlice<UInt8>)]>?
         var entityTexts: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
         var ids: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
         var pages: [(key: ContentHash, record: ArraySlice<UInt8>)] = []

@@ -97,7 +97,13 @@ extension BuildMemo {
             records.reused["entities"] = nil
             result = EntityExtraction.resolve(briefs: briefs, notes: notes, catalog: parsed)
         }
-        records.entities = [(whole, Spent(consume parts).freed { CacheWriter.record { $0.entityResult(result) } })]
+        // The result's record is made on another core while the build goes on (~25 ms on one
+        // core at 10,000 articles), and the summed parts are freed there after it.
+        nonisolated(unsafe) var spent: [NameSum?]? = consume parts
+        records.pendingEntities = Pending { [result, whole] in
+            defer { spent = nil }
+            return [(whole, CacheWriter.record { $0.entityResult(result) })]
+        }
         return result
     }
 
