@@ -1,3 +1,4 @@
+import Dispatch
 import BriefEntities
 import BriefIngest
 import BriefMerge
@@ -68,6 +69,7 @@ public enum ArchiveAssembly {
         clock.lap("ingest")
 
         progress("merge \(articles.count) articles")
+        DispatchQueue.global().async { EntityExtraction.loadGazetteer() }
         // The articles and stories end here: the briefs hold what pages need of them.
         let stories = Spent(memo.stories(consume articles, articleKeys: articleKeys, previousIDs: previousIDs, into: &records))
         var briefs = memo.briefs(stories.value, articleKeys: keyByFile, into: &records)
