@@ -53,25 +53,17 @@ final class ContextItems: @unchecked Sendable {
     /// The entry of the brief at `position` in the archive, as `brief(_:)` gives it by id.
     func brief(at i: Int) -> Fields? {
         guard !briefIndex.isEmpty else { return nil }
-        lock.lock()
-        if let made = briefSlots[i] { lock.unlock(); return made }
-        lock.unlock()
-        let made = ContextItems.briefItem(archive.briefs[i], root: ContextItems.root, templates: templates) { id in
-            self.entity(id) ?? self.entityByID[id].map { ContextItems.entityLink($0, root: ContextItems.root, templates: self.templates) }
+        return slot(\.briefSlots, i) {
+            ContextItems.briefItem(archive.briefs[i], root: ContextItems.root, templates: templates) { id in
+                self.entity(id) ?? self.entityByID[id].map { ContextItems.entityLink($0, root: ContextItems.root, templates: self.templates) }
+            }
         }
-        lock.lock(); briefSlots[i] = made; lock.unlock()
-        return made
     }
 
     /// The link of entity `id` for pages one folder deep; nil when ids are not unique.
     func entity(_ id: String) -> Fields? {
         guard let i = entityIndex[id] else { return nil }
-        lock.lock()
-        if let made = entitySlots[i] { lock.unlock(); return made }
-        lock.unlock()
-        let made = ContextItems.entityLink(archive.entities[i], root: ContextItems.root, templates: templates)
-        lock.lock(); entitySlots[i] = made; lock.unlock()
-        return made
+        return slot(\.entitySlots, i) { ContextItems.entityLink(archive.entities[i], root: ContextItems.root, templates: templates) }
     }
 
     /// The link of entity `id` for pages one folder deep with `count` (and no chip), as a related
@@ -103,11 +95,17 @@ final class ContextItems: @unchecked Sendable {
     /// ids are not unique.
     func timelineLink(_ id: String) -> String? {
         guard let i = entityIndex[id] else { return nil }
+        return slot(\.timelineSlots, i) { ContextItems.timelineLink(archive.entities[i], root: ContextItems.root, templates: templates) }
+    }
+
+    /// What `slots[i]` holds, made by `make` the first time. Made outside the lock: two threads
+    /// may both make one, and the same value wins either way.
+    private func slot<Value>(_ slots: ReferenceWritableKeyPath<ContextItems, [Value?]>, _ i: Int, _ make: () -> Value) -> Value {
         lock.lock()
-        if let made = timelineSlots[i] { lock.unlock(); return made }
+        if let made = self[keyPath: slots][i] { lock.unlock(); return made }
         lock.unlock()
-        let made = ContextItems.timelineLink(archive.entities[i], root: ContextItems.root, templates: templates)
-        lock.lock(); timelineSlots[i] = made; lock.unlock()
+        let made = make()
+        lock.lock(); self[keyPath: slots][i] = made; lock.unlock()
         return made
     }
 
