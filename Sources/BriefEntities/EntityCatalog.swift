@@ -20,7 +20,7 @@ public struct EntityCatalog: Sendable {
 
     var names = NameTable()
     /// Lookup keys of ignored names.
-    var ignored: Set<String> = []
+    var ignored = WordSet()
 
     init() {}
 
@@ -131,4 +131,7 @@ public struct EntityCatalog: Sendable {
     }
 
     func isIgnored(key: String) -> Bool { ignored.contains(key) }
+
+    /// The same for a key whose `WordHash` the caller has made already.
+    func isIgnored(key: String, hash: UInt64) -> Bool { ignored.contains(key, hash: hash) }
 }

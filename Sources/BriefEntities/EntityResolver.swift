@@ -10,7 +10,7 @@ struct EntityResolver {
     let catalog: EntityCatalog
 
     private(set) var nodes: [NameNode] = []
-    private var nodeIndex: [String: Int] = [:]
+    private var nodeIndex = WordIndex()   // node key -> node
     /// Node of each mention; nil when dropped (an ambiguous lone surname).
     private(set) var mentionNode: [Int?] = []
     /// Text of each mention.
@@ -36,14 +36,16 @@ struct EntityResolver {
         for part in parts {
             var global: [Int] = []
             global.reserveCapacity(part.nodes.count)
-            for node in part.nodes {
-                if let existing = nodeIndex[node.key] {
-                    nodes[existing].merge(node)
+            // By index: `for node in part.nodes` copied every node before merging it.
+            for i in part.nodes.indices {
+                let key = part.nodes[i].key, hash = WordHash.of(key)   // hashed once for both
+                if let existing = nodeIndex[key, hash: hash] {
+                    nodes[existing].merge(part.nodes[i])
                     global.append(existing)
                 } else {
-                    nodeIndex[node.key] = nodes.count
+                    nodeIndex[key, hash: hash] = nodes.count
                     global.append(nodes.count)
-                    nodes.append(node)
+                    nodes.append(part.nodes[i])
                 }
             }
             for n in part.mentionNode { mentionNode.append(n < 0 ? nil : global[n]) }

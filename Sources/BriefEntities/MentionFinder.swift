@@ -78,8 +78,8 @@ struct MentionFinder: Sendable {
             // "Asian Lite News US President Donald Trump": a title inside a run starts a new name.
             if let split = titleSplit(t, start, end) { end = split; i = split }
             let run = t[start..<end]
-            let runKey = NameTable.key(run)
-            if NameLexicon.boilerplate.contains(runKey) || catalog.isIgnored(key: runKey)
+            let runKey = NameTable.hashedKey(run)
+            if NameLexicon.boilerplate.contains(runKey.key, hash: runKey.hash) || catalog.isIgnored(key: runKey.key, hash: runKey.hash)
                 || run.allSatisfy({ $0.kind != .word || NameLexicon.notAlone.contains($0) }) {
                 pending = nil; continue
             }
@@ -136,9 +136,11 @@ struct MentionFinder: Sendable {
             }
             let name = t[body..<end]
             let core = t[honorificsEnd..<end]
-            let coreKey = NameTable.key(core)
+            let coreKey = NameTable.hashedKey(core)
             if let known = lookup(core, key: coreKey) { mention.known = known }
-            if NameLexicon.boilerplate.contains(coreKey) || catalog.isIgnored(key: coreKey) { pending = nil; continue }
+            if NameLexicon.boilerplate.contains(coreKey.key, hash: coreKey.hash) || catalog.isIgnored(key: coreKey.key, hash: coreKey.hash) {
+                pending = nil; continue
+            }
             mention.surface = surface(name)
             setWords(&mention, core, initials: false)
             guard !mention.words.isEmpty else { continue }
@@ -234,10 +236,9 @@ struct MentionFinder: Sendable {
         return statistics.writtenAsName(t.lower)
     }
 
-    /// The known name of a run; `key` is its `NameTable.key` when the caller has it already.
-    private func lookup(_ run: ArraySlice<Token>, key: String? = nil) -> KnownName? {
-        let key = key ?? NameTable.key(run)
-        let hash = WordHash.of(key)
+    /// The known name of a run; `key` is its `NameTable.hashedKey` when the caller has it already.
+    private func lookup(_ run: ArraySlice<Token>, key: (key: String, hash: UInt64)? = nil) -> KnownName? {
+        let (key, hash) = key ?? NameTable.hashedKey(run)
         if let c = catalog.names.lookup(run, key: key, hash: hash) { return .catalog(c) }
         if let g = gazetteer.names.lookup(run, key: key, hash: hash) { return .gazetteer(g) }
         return nil

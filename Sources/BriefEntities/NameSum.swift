@@ -41,8 +41,9 @@ public struct NameSum: Sendable {
 
     /// The node of `key` in this part, made (with empty evidence) if the key is new here.
     public mutating func node(key: String, known: KnownName?) -> (index: Int, isNew: Bool) {
-        if let n = index[key] { return (n, false) }
-        index[key] = nodes.count
+        let hash = WordHash.of(key)   // once for the look-up and the insertion
+        if let n = index[key, hash: hash] { return (n, false) }
+        index[key, hash: hash] = nodes.count
         nodes.append(NameNode(key: key, known: known, words: []))
         return (nodes.count - 1, true)
     }

@@ -30,6 +30,14 @@ struct NameTable: Sendable {
         return out
     }
 
+    /// A run's key and its `WordHash`, made once for every table the run is looked up in; a
+    /// one-word run's are its token's own lowercase and hash.
+    static func hashedKey(_ tokens: ArraySlice<Token>) -> (key: String, hash: UInt64) {
+        if tokens.count == 1, let only = tokens.first, only.kind != .punct { return (only.lower, only.lowerHash) }
+        let key = key(tokens)
+        return (key, WordHash.of(key))
+    }
+
     /// A single all-capitals token is looked up as an acronym only, so "WHO" never matches "Who".
     static func acronym(_ text: String) -> String? {
         let tokens = TextScanner.tokens(text).filter { $0.kind != .punct }

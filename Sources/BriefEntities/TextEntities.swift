@@ -80,8 +80,9 @@ public struct TextEntities: Sendable, Equatable {
             case .gazetteer(let i)?: key = "#g\(i)"
             case nil: key = NameNode.key(lowerWords: target.lowerWords)
             }
+            let hash = WordHash.of(key)   // once for the look-up and the insertion
             let node: Int
-            if let existing = index[key] {
+            if let existing = index[key, hash: hash] {
                 node = existing
             } else {
                 let words: [String]
@@ -91,7 +92,7 @@ public struct TextEntities: Sendable, Equatable {
                 case nil: words = target.lowerWords
                 }
                 node = names.count
-                index[key] = node
+                index[key, hash: hash] = node
                 names.append(NameNode(key: key, known: target.known, words: words))
             }
             names[node].absorb(mention, isBrief: isBrief)

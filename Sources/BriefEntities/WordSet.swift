@@ -30,15 +30,16 @@ struct WordIndex: Sendable {
 
     subscript(_ word: String) -> Int? {
         get { self[word, hash: WordHash.of(word)] }
-        set {
-            guard let newValue else { preconditionFailure("WordIndex entries are never removed") }
-            let n = table.number(word, hash: WordHash.of(word))
-            if n == values.count { values.append(newValue) } else { values[n] = newValue }
-        }
+        set { self[word, hash: WordHash.of(word)] = newValue }
     }
 
     subscript(_ word: String, hash hash: UInt64) -> Int? {
-        table.existing(word, hash: hash).map { values[$0] }
+        get { table.existing(word, hash: hash).map { values[$0] } }
+        set {
+            guard let newValue else { preconditionFailure("WordIndex entries are never removed") }
+            let n = table.number(word, hash: hash)
+            if n == values.count { values.append(newValue) } else { values[n] = newValue }
+        }
     }
 
     subscript(_ t: Token) -> Int? { self[t.lower, hash: t.lowerHash] }
