@@ -44,15 +44,17 @@ struct MentionFinder: Sendable {
             i = end
             var mention = Mention(text: text, paragraph: paragraph, tokens: start..<end, surface: "", words: [])
             // A known name is taken whole, even at a sentence start ("New York").
-            if let known = lookup(t[start..<end]) {
+            var key = NameTable.hashedKey(t[start..<end])   // also asked of `notAlone` below
+            if let known = lookup(t[start..<end], key: key) {
                 var known = known
                 // "the Shanghai organization": a known place and a lowercase institution word.
                 if end < n, t[end].kind == .word, !t[end].capitalized, NameLexicon.organizationWords.contains(t[end]),
                    case .gazetteer(let g) = known, gazetteer.names.entries[g].kind == .place,
                    let org = gazetteer.organization(first: t[start].lower, last: t[end].lower) {
                     known = .gazetteer(org); end += 1; i = end
+                    key = NameTable.hashedKey(t[start..<end])
                 }
-                if NameLexicon.notAlone.contains(NameTable.key(t[start..<end])) { continue }
+                if NameLexicon.notAlone.contains(key.key, hash: key.hash) { continue }
                 mention.known = known
                 mention.tokens = start..<end
                 mention.surface = surface(t[start..<end])
