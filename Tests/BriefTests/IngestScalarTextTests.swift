@@ -348,4 +348,21 @@ final class IngestScalarTextTests: XCTestCase {
         XCTAssertTrue(EventDate.isFuture("it will"[...], simple: true))
         XCTAssertFalse(EventDate.isFuture("willowy opensesame"[...], simple: true))
     }
+
+    func testBinaryTestCountsTheControlsTheOldLoopCounted() {
+        func isBinary(_ bytes: [UInt8]) -> Bool {
+            if case .binary = TextDecoding.decode(bytes) { return true }
+            return false
+        }
+        // Over one in 20 bytes a counted control is binary; tab, LF, FF, CR and bytes from 32 up never count.
+        for control: UInt8 in [1, 8, 11, 14, 27, 31] {
+            let text = Array(String(repeating: "abcdefghijklmnopqrs", count: 20).utf8)
+            XCTAssertFalse(isBinary(text.enumerated().map { $0.offset % 20 == 0 ? control : $0.element }), "\(control)")
+            XCTAssertTrue(isBinary(text.enumerated().map { $0.offset % 19 == 0 ? control : $0.element }), "\(control)")
+        }
+        for free: UInt8 in [9, 10, 12, 13, 32, 127] {
+            XCTAssertFalse(isBinary([UInt8](repeating: free, count: 100) + Array("x".utf8)), "\(free)")
+        }
+        XCTAssertFalse(isBinary(Array("Caf\u{E9} \u{1F600} \r\n".utf8)))
+    }
 }
