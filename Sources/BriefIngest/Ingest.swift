@@ -37,7 +37,8 @@ public enum Ingest {
                 result.diagnostics.append(Diagnostic(file: raw.path, repair))
             }
         }
-        if text.trimmingSpaces().isEmpty { return skip("only white space") }
+        // Trimmed in place: trimmingSpaces copies the whole text when it ends in a newline, as most files do.
+        if ScalarText.withBytes(text, { ScalarText.trimmed($0).isEmpty }) { return skip("only white space") }
 
         let format = ArticleFormat.detect(extension: raw.pathExtension, text: text)
         do throws(Diagnostic) {
@@ -142,8 +143,10 @@ enum ArticleFormat {
             // The scalar after the window must not join the last one either.
             let next = end < bytes.count ? end + UTF8Scalar.decode(bytes, at: end).length : end
             guard ScalarText.isSimple(UnsafeBufferPointer(rebasing: bytes[..<next])) else { return nil }
-            return ScalarText.lowercased(UnsafeBufferPointer(rebasing: bytes[..<end]))
+            // Lowercasing keeps white space and makes none, so the window is trimmed first, by bytes.
+            let window = UnsafeBufferPointer(rebasing: bytes[..<end])
+            return ScalarText.lowercased(UnsafeBufferPointer(rebasing: window[ScalarText.trimmed(window)]))
         }
-        return (simple ?? text.prefix(512).lowercased()).trimmingSpaces()
+        return simple ?? text.prefix(512).lowercased().trimmingSpaces()
     }
 }
