@@ -40,13 +40,14 @@ public enum Ingest {
         // Trimmed in place: trimmingSpaces copies the whole text when it ends in a newline, as most files do.
         if ScalarText.withBytes(text, { ScalarText.trimmed($0).isEmpty }) { return skip("only white space") }
 
-        let format = ArticleFormat.detect(extension: raw.pathExtension, text: text)
+        let ext = raw.pathExtension   // cut from the path and lowercased on each ask
+        let format = ArticleFormat.detect(extension: ext, text: text)
         do throws(Diagnostic) {
             switch format {
             case .html:
                 result.articles = [htmlArticle(raw.bytes, file: raw.path)]
             case .json:
-                result.articles = try JSONArticles.read(text, file: raw.path, lines: raw.pathExtension == "jsonl")
+                result.articles = try JSONArticles.read(text, file: raw.path, lines: ext == "jsonl")
             case .markdown, .text:
                 let front = try FrontMatter.parse(text, file: raw.path)
                 var article = TextReader.article(Lines.paragraphs(front.body, joinBlocks: format == .markdown ? true : nil)
