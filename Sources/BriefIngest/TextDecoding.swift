@@ -54,7 +54,7 @@ enum TextDecoding {
             // A NUL anywhere decides at once; the count of other controls is a loop without exits.
             if let base = sample.baseAddress, memchr(base, 0, sample.count) != nil { return true }
             // Bit b is set for the controls that count: all below 32 but tab, LF, FF and CR. Counted
-            // without a branch per byte, so the loop runs over 16 bytes at a time.
+            // without a branch per byte.
             let counted: UInt32 = ~(1 << 9 | 1 << 10 | 1 << 12 | 1 << 13)
             var controls = 0
             for b in sample { controls &+= Int(counted &>> UInt32(b & 31) & (b < 32 ? 1 : 0)) }
