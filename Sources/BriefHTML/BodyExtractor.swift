@@ -6,7 +6,7 @@ enum BodyExtractor {
         var flat = Flattener(root: root, useClassHints: true)
         var dom = domParagraphs(flat)
         // Class hints occasionally prune the real body (an odd wrapper class); retry without them.
-        if charCount(dom) < 250 {
+        if !holdsMoreCharacters(dom, than: 249) {
             let loose = Flattener(root: root, useClassHints: false)
             let looseDom = domParagraphs(loose)
             if charCount(looseDom) > charCount(dom) * 2 {
@@ -21,6 +21,22 @@ enum BodyExtractor {
     }
 
     private static func charCount(_ ps: [String]) -> Int { ps.reduce(0) { $0 + $1.count } }
+
+    /// `charCount(ps) > limit`, walking Characters only until the limit is passed: a page's
+    /// paragraphs are thousands of Characters, and a Character is at least one byte.
+    private static func holdsMoreCharacters(_ ps: [String], than limit: Int) -> Bool {
+        var left = limit
+        for p in ps {
+            if isLonger(p, than: left) { return true }
+            left -= p.count
+        }
+        return false
+    }
+
+    /// `s.count > n`, walking at most n + 1 Characters.
+    private static func isLonger(_ s: String, than n: Int) -> Bool {
+        s.utf8.count > n && !s.dropFirst(n).isEmpty
+    }
 
     /// Paragraph-level blocks of the selected containers, minus link lists and stock phrases.
     static func domParagraphs(_ flat: Flattener) -> [String] {
@@ -106,7 +122,7 @@ enum BodyExtractor {
         var out: [String] = []
         for p in ps where !p.isEmpty {
             // Long paragraphs repeated verbatim are template duplicates (mobile + desktop copies).
-            if p.count > 40 {
+            if isLonger(p, than: 40) {
                 if seen.contains(p) { continue }
                 seen.insert(p)
             }

@@ -37,15 +37,17 @@ public enum Ingest {
                 result.diagnostics.append(Diagnostic(file: raw.path, repair))
             }
         }
-        if text.trimmingSpaces().isEmpty { return skip("only white space") }
+        // Trimmed in place: trimmingSpaces copies the whole text when it ends in a newline, as most files do.
+        if ScalarText.withBytes(text, { ScalarText.trimmed($0).isEmpty }) { return skip("only white space") }
 
-        let format = ArticleFormat.detect(extension: raw.pathExtension, text: text)
+        let ext = raw.pathExtension   // cut from the path and lowercased on each ask
+        let format = ArticleFormat.detect(extension: ext, text: text)
         do throws(Diagnostic) {
             switch format {
             case .html:
                 result.articles = [htmlArticle(raw.bytes, file: raw.path)]
             case .json:
-                result.articles = try JSONArticles.read(text, file: raw.path, lines: raw.pathExtension == "jsonl")
+                result.articles = try JSONArticles.read(text, file: raw.path, lines: ext == "jsonl")
             case .markdown, .text:
                 let front = try FrontMatter.parse(text, file: raw.path)
                 var article = TextReader.article(Lines.paragraphs(front.body, joinBlocks: format == .markdown ? true : nil)
@@ -142,8 +144,10 @@ enum ArticleFormat {
             // The scalar after the window must not join the last one either.
             let next = end < bytes.count ? end + UTF8Scalar.decode(bytes, at: end).length : end
             guard ScalarText.isSimple(UnsafeBufferPointer(rebasing: bytes[..<next])) else { return nil }
-            return ScalarText.lowercased(UnsafeBufferPointer(rebasing: bytes[..<end]))
+            // Lowercasing keeps white space and makes none, so the window is trimmed first, by bytes.
+            let window = UnsafeBufferPointer(rebasing: bytes[..<end])
+            return ScalarText.lowercased(UnsafeBufferPointer(rebasing: window[ScalarText.trimmed(window)]))
         }
-        return (simple ?? text.prefix(512).lowercased()).trimmingSpaces()
+        return simple ?? text.prefix(512).lowercased().trimmingSpaces()
     }
 }

@@ -326,4 +326,43 @@ final class IngestScalarTextTests: XCTestCase {
             XCTAssertEqual(EventDate.sentence(around: token.range, in: text, simple: true), old)
         }
     }
+
+    func testFutureMarkersMatchTheLowercasedSentence() {
+        let sentences = Self.samples + [
+            "The show OPENS to the public on Friday", "He Will speak on Monday", "The vote is Expected on Tuesday",
+            "will start", "it will", "Talks are due on Monday", "The match is set to be held on Sunday", "an UPCOMING event",
+            "He plans to visit", "He plans to", " will ", "willow opens", "Kelvin \u{212A}will go", "İs expected",
+            "She said they would meet on Friday", "The event is expectedİ on Friday",
+        ]
+        // And every sentence of the repository's sample articles, as EventDate cuts them.
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Content/articles").standardized
+        let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
+        let real = files.compactMap { try? String(contentsOf: $0, encoding: .utf8) }
+            .flatMap { $0.split(whereSeparator: { ".!?\n".contains($0) }).map(String.init) }
+        XCTAssertGreaterThan(real.count, 20)
+        for s in sentences + real {
+            let simple = ScalarText.isSimple(s)
+            XCTAssertEqual(EventDate.isFuture(s[...], simple: simple), EventDate.isFuture(s[...], simple: false), s.debugDescription)
+        }
+        XCTAssertTrue(EventDate.isFuture("The show OPENS to the public on Friday"[...], simple: true))
+        XCTAssertTrue(EventDate.isFuture("it will"[...], simple: true))
+        XCTAssertFalse(EventDate.isFuture("willowy opensesame"[...], simple: true))
+    }
+
+    func testBinaryTestCountsTheControlsTheOldLoopCounted() {
+        func isBinary(_ bytes: [UInt8]) -> Bool {
+            if case .binary = TextDecoding.decode(bytes) { return true }
+            return false
+        }
+        // Over one in 20 bytes a counted control is binary; tab, LF, FF, CR and bytes from 32 up never count.
+        for control: UInt8 in [1, 8, 11, 14, 27, 31] {
+            let text = Array(String(repeating: "abcdefghijklmnopqrs", count: 20).utf8)
+            XCTAssertFalse(isBinary(text.enumerated().map { $0.offset % 20 == 0 ? control : $0.element }), "\(control)")
+            XCTAssertTrue(isBinary(text.enumerated().map { $0.offset % 19 == 0 ? control : $0.element }), "\(control)")
+        }
+        for free: UInt8 in [9, 10, 12, 13, 32, 127] {
+            XCTAssertFalse(isBinary([UInt8](repeating: free, count: 100) + Array("x".utf8)), "\(free)")
+        }
+        XCTAssertFalse(isBinary(Array("Caf\u{E9} \u{1F600} \r\n".utf8)))
+    }
 }
