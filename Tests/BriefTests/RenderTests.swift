@@ -430,6 +430,14 @@ final class RenderTests: XCTestCase {
         XCTAssertTrue(expected.contains("|2|x|x/Tom &amp; &quot;Jerry&quot; &lt;é&gt;|2|name=x;size=3;|no|"), expected)
     }
 
+    /// A number a TagText shows is read back whole (transforms use it), a text is never a number,
+    /// and a TagText fits in an `Any`'s inline buffer (no box per context value).
+    func testTagTextKeepsItsNumberAndFitsInAnAny() {
+        for n in [0, -1, 41, Int.max, Int.min] { XCTAssertEqual(TagText(n).number, n) }
+        XCTAssertNil(TagText("41").number)
+        XCTAssertLessThanOrEqual(MemoryLayout<TagText>.size, 3 * MemoryLayout<Int>.size)
+    }
+
     /// `with` is setting a value on a copy: a new name goes last, a name there already is replaced
     /// in place, and the Fields it was made from keep their values.
     func testFieldsWithAddsOrReplacesOnACopy() throws {
