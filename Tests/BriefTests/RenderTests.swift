@@ -280,13 +280,14 @@ final class RenderTests: XCTestCase {
         let pieces = ["a", "Z", "7", "0", "12", " ", "\n", "\r", "\r\n", "\t", "\\", "`", "*", "_", "[", "]", "<", ">", "|",
                       "!", "#", "&", "-", "+", "=", ".", ")", "\"", "'", "/", "\u{301}", "\u{600}", "\u{200D}", "é", "e\u{301}",
                       "İ", "\u{212A}", "ß", "Σ", "\u{1F1EB}\u{1F1F7}", "👩\u{200D}💻", "\u{A0}", "\u{200B}", "\u{2028}",
-                      "\u{85}", "\u{3000}", "\u{FEFF}", "١٢", "中文", "\u{1}", "\u{1F}", "\u{7F}", "word", "Ünïcödé"]
+                      "\u{85}", "\u{3000}", "\u{FEFF}", "١٢", "中文", "\u{1}", "\u{1F}", "\u{7F}", "word", "Ünïcödé",
+                      "‘", "’", "“", "”", "–", "—", "…", "\u{2019}\u{301}", "\u{2010}"]
         var state: UInt64 = 0x9E3779B97F4A7C15
         func next(_ n: Int) -> Int {
             state = state &* 6364136223846793005 &+ 1442695040888963407
             return Int((state >> 33) % UInt64(n))
         }
-        var out = ["", " ", "-x", "+x", "=x", "1. x", "12) x", "1\u{301}. x", "*\u{301}", "\u{600}*", "x\r\ny", " \u{301}x "]
+        var out = ["", " ", "-x", "+x", "=x", "1. x", "12) x", "1\u{301}. x", "*\u{301}", "\u{600}*", "x\r\ny", " \u{301}x ", "The company’s “Big Plan”—again…", "“\u{301}x”", "\u{600}“ab”", "’’ab’\u{200D}cd"]
         for _ in 0..<count { out.append((0..<next(12)).map { _ in pieces[next(pieces.count)] }.joined()) }
         return out
     }
@@ -427,6 +428,14 @@ final class RenderTests: XCTestCase {
         XCTAssertTrue(expected.hasPrefix("Tom &amp; &quot;Jerry&quot; &lt;é&gt;|<b>bold</b>|&lt;b&gt;bold&lt;/b&gt;|41|42||TOM"), expected)
         XCTAssertTrue(expected.contains("|[41]|[0]||none|<a:1/Tom"), expected)
         XCTAssertTrue(expected.contains("|2|x|x/Tom &amp; &quot;Jerry&quot; &lt;é&gt;|2|name=x;size=3;|no|"), expected)
+    }
+
+    /// A number a TagText shows is read back whole (transforms use it), a text is never a number,
+    /// and a TagText fits in an `Any`'s inline buffer (no box per context value).
+    func testTagTextKeepsItsNumberAndFitsInAnAny() {
+        for n in [0, -1, 41, Int.max, Int.min] { XCTAssertEqual(TagText(n).number, n) }
+        XCTAssertNil(TagText("41").number)
+        XCTAssertLessThanOrEqual(MemoryLayout<TagText>.size, 3 * MemoryLayout<Int>.size)
     }
 
     /// `with` is setting a value on a copy: a new name goes last, a name there already is replaced
