@@ -1,4 +1,3 @@
-import Dispatch
 import BriefEntities
 import BriefModel
 
@@ -81,16 +80,13 @@ extension BuildMemo {
             // findings, and the parts are freed while the result is written (each was ~30 ms of
             // releases alone at 10,000 articles, the records ~50 ms of work on both cores).
             let sums = parts.map { $0! }, ids = texts.map(\.id), briefCount = briefs.count
-            nonisolated(unsafe) var stored: [(key: ContentHash, record: ArraySlice<UInt8>)] = []
             nonisolated(unsafe) var findings = consume found
-            let recorded = DispatchGroup()
-            DispatchQueue.global().async(group: recorded) {
-                stored = memo.textRecords(keys: keys, texts: texts, found: findings, counted: counted, statistics: statistics)
-                findings = [:]
+            let stored = Pending { [counted] in
+                defer { findings = [:] }
+                return memo.textRecords(keys: keys, texts: texts, found: findings, counted: counted, statistics: statistics)
             }
             result = EntityExtraction.assemble(sums, ids: ids, briefCount: briefCount, statistics: statistics, catalog: parsed)
-            recorded.wait()
-            records.entityTexts = stored
+            records.entityTexts = stored.take()
         } else {
             // A record that does not decode: find everything again rather than trust a part.
             records.entityTexts = []
