@@ -38,8 +38,7 @@ public enum ArchiveAssembly {
 
         // Ingest, in parallel: each file is independent.
         var records = BuildMemo.Records()
-        let fileKeys = content.articleKeys.count == content.articles.count
-            ? content.articleKeys : parallelMap(content.articles) { BuildMemo.key(of: $0) }
+        let fileKeys = content.keys
         let ingested = Spent(memo.ingest(content.articles, keys: fileKeys, into: &records))
         let results = ingested.value
         let articles = parallelJoined(results.map(\.articles))

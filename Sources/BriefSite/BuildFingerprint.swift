@@ -22,9 +22,7 @@ struct BuildFingerprint: Equatable {
         f.add(BuildCache.identity)
         f.add(buildDate)
         // Each article's path and bytes, as hashed when read.
-        let keys = content.articleKeys.count == content.articles.count
-            ? content.articleKeys : content.articles.map { BuildMemo.key(of: $0) }
-        for key in keys { f.hash.add(key) }
+        for key in content.keys { f.hash.add(key) }
         for n in content.notes { f.add(n.path); f.add(n.text) }
         if let e = content.entitiesYAML { f.add(e.text) }
         f.add("\(content.config.title)|\(content.config.description)|\(content.config.language)|\(content.config.baseURL ?? "")|\(content.config.unsafeHTML)")

@@ -9,8 +9,14 @@ public struct ContentFolder: Sendable {
     public var articles: [RawArticle] { didSet { articleKeys = [] } }
     /// Each article's cache key (`BuildMemo.key`), in order: made by the threads that read the
     /// files, so neither the fingerprint nor ingest hashes the archive's bytes again. Emptied
-    /// when `articles` changes.
+    /// when `articles` changes (then `keys` makes them again).
     private(set) var articleKeys: [ContentHash] = []
+
+    /// Each article's cache key, in order: as read, or made again on all cores when `articles`
+    /// changed since.
+    var keys: [ContentHash] {
+        articleKeys.count == articles.count ? articleKeys : parallelMap(articles) { BuildMemo.key(of: $0) }
+    }
     /// Note path (relative to the content folder) and its text.
     public var notes: [(path: String, text: String)]
     public var entitiesYAML: (path: String, text: String)?

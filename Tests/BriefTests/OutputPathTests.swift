@@ -68,6 +68,8 @@ final class OutputPathTests: XCTestCase {
         var changed = content
         changed.articles.removeLast()
         XCTAssertTrue(changed.articleKeys.isEmpty, "keys of other articles are not kept")
+        XCTAssertEqual(content.keys, content.articleKeys)
+        XCTAssertEqual(changed.keys, changed.articles.map { BuildMemo.key(of: $0) }, "made again for the articles now there")
     }
 
     /// A forced build reads the last build (its ids, by way of the cache) on a thread of its own
