@@ -104,28 +104,23 @@ public enum Merge {
             space.cosines(candidateKeys[start..<min(start + part, candidateKeys.count)])
         }.flatMap { $0 }
 
-        // Group similarity = the best cosine between any of their members: the pairs by lower
-        // group (a counting sort), each group's as plain integers, higher group then the cosine's
-        // bits (cosines are never negative, and non-negative floats order as their bits do),
-        // sorted; the last of each run of one higher group is the best. No sort of all pairs
-        // through a closure on one core.
-        var links: [(low: Int32, entry: UInt64)] = []
-        links.reserveCapacity(candidateKeys.count)
+        // Group similarity = the best cosine between any of their members: the pairs by group
+        // pair, sorted (nearly in order already, as groups are numbered by first member), then
+        // the best of each run.
+        var links: [(key: UInt64, similarity: Float)] = []
         for (key, s) in zip(candidateKeys, similarities) {
             let (i, j) = (Int(key >> 32), Int(key & 0xffff_ffff))
             let (gi, gj) = (groupOf[i], groupOf[j])
             guard gi != gj, s >= tuning.similarityFloor else { continue }
-            links.append((Int32(min(gi, gj)), UInt64(max(gi, gj)) << 32 | UInt64(s.bitPattern)))
+            links.append((CandidatePairs.key(gi, gj), s))
         }
-        let byLow = Buckets(links, count: groups.count, bucket: { Int($0.low) }, value: { $0.entry })
-        var entries = byLow.values
+        links.sort { $0.key < $1.key }
         var pairs: [(Int, Int, Float)] = []
-        for g in groups.indices where byLow.starts[g] < byLow.starts[g + 1] {
-            let run = byLow.starts[g]..<byLow.starts[g + 1]
-            entries[run].sort()
-            for k in run where k + 1 == run.upperBound || entries[k + 1] >> 32 != entries[k] >> 32 {
-                pairs.append((g, Int(entries[k] >> 32), Float(bitPattern: UInt32(truncatingIfNeeded: entries[k]))))
-            }
+        var lastKey: UInt64?
+        for (key, s) in links {
+            if key == lastKey { pairs[pairs.count - 1].2 = max(pairs[pairs.count - 1].2, s); continue }
+            pairs.append((Int(key >> 32), Int(key & 0xffff_ffff), s))
+            lastKey = key
         }
         let clustering = AverageLinkClustering(threshold: tuning.eventThreshold, maxDaySpan: maxDaySpan)
         let roots = clustering.cluster(groups: groups, pairs: pairs)
