@@ -34,7 +34,7 @@ enum EventDate {
             if case .weekday(let weekday) = word {
                 // "The show opens to the public on Friday": what is still to come is not the event reported.
                 guard let published, previous != .next,
-                      !isFuture(sentence(around: token.range, in: paragraph, simple: simple), simple: simple) else { continue }
+                      !isFuture(sentence(around: token.range, in: paragraph, simple: simple)) else { continue }
                 // The most recent such weekday on or before publication; "next Monday" looks ahead.
                 var delta = (published.weekday - weekday + 7) % 7
                 if previous == .last && delta == 0 { delta = 7 }
@@ -90,34 +90,10 @@ enum EventDate {
 
     private static let futureMarkers = [" will ", " opens ", " is expected", " are expected", " is scheduled", " are scheduled",
                                         " is due ", " are due ", " to be held", " upcoming", " is set to ", " are set to ", " plans to "]
-    private static let futureMarkerBytes = futureMarkers.map { Array($0.utf8) }
 
-    /// Whether the sentence, lowercased and padded with a space at each end, holds a future marker.
-    static func isFuture(_ sentence: Substring, simple: Bool) -> Bool {
-        guard simple else {
-            let lower = " " + ScalarText.withBytes(sentence) { ScalarText.lowercased($0) } + " "
-            return futureMarkers.contains { ScalarText.contains($0, in: lower) }
-        }
-        // Simple text is matched in place, ASCII letters folded: no lowercased copy. The only
-        // scalars that lowercase to ASCII (Kelvin sign, dotted capital I) cannot complete a marker.
-        return ScalarText.withBytes(sentence) { bytes in
-            let markers = futureMarkerBytes
-            let n = bytes.count
-            // Every marker starts with a space: try them at the padding space and at each space.
-            for start in -1..<n where start < 0 || bytes[start] == 0x20 {
-                for marker in markers where start + marker.count <= n + 1 {
-                    var k = 1
-                    while k < marker.count {
-                        let at = start + k
-                        let b = at == n ? 0x20 : ScalarText.asciiLowercased(bytes[at])
-                        if b != marker[k] { break }
-                        k += 1
-                    }
-                    if k == marker.count { return true }
-                }
-            }
-            return false
-        }
+    static func isFuture(_ sentence: Substring) -> Bool {
+        let lower = " " + ScalarText.withBytes(sentence) { ScalarText.lowercased($0) } + " "
+        return futureMarkers.contains { ScalarText.contains($0, in: lower) }
     }
 
     /// The sentence of the paragraph that holds the range (UTF-8 offsets); simple text is cut by bytes.

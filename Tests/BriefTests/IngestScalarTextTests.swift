@@ -327,26 +327,10 @@ final class IngestScalarTextTests: XCTestCase {
         }
     }
 
-    func testFutureMarkersMatchTheLowercasedSentence() {
-        let sentences = Self.samples + [
-            "The show OPENS to the public on Friday", "He Will speak on Monday", "The vote is Expected on Tuesday",
-            "will start", "it will", "Talks are due on Monday", "The match is set to be held on Sunday", "an UPCOMING event",
-            "He plans to visit", "He plans to", " will ", "willow opens", "Kelvin \u{212A}will go", "İs expected",
-            "She said they would meet on Friday", "The event is expectedİ on Friday",
-        ]
-        // And every sentence of the repository's sample articles, as EventDate cuts them.
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Content/articles").standardized
-        let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
-        let real = files.compactMap { try? String(contentsOf: $0, encoding: .utf8) }
-            .flatMap { $0.split(whereSeparator: { ".!?\n".contains($0) }).map(String.init) }
-        XCTAssertGreaterThan(real.count, 20)
-        for s in sentences + real {
-            let simple = ScalarText.isSimple(s)
-            XCTAssertEqual(EventDate.isFuture(s[...], simple: simple), EventDate.isFuture(s[...], simple: false), s.debugDescription)
-        }
-        XCTAssertTrue(EventDate.isFuture("The show OPENS to the public on Friday"[...], simple: true))
-        XCTAssertTrue(EventDate.isFuture("it will"[...], simple: true))
-        XCTAssertFalse(EventDate.isFuture("willowy opensesame"[...], simple: true))
+    func testFutureMarkersAreFoundWhateverTheirCase() {
+        XCTAssertTrue(EventDate.isFuture("The show OPENS to the public on Friday"[...]))
+        XCTAssertTrue(EventDate.isFuture("it will"[...]))
+        XCTAssertFalse(EventDate.isFuture("willowy opensesame"[...]))
     }
 
     func testBinaryTestCountsTheControlsTheOldLoopCounted() {
